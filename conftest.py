@@ -8,4 +8,91 @@ os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("REQUIRE_STAFF_MFA", "false")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
 os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
+
+
+# --- Personas shared by every permission test (STYLE.md: anonymous, resident, member,
+# organization admin, the responsible staff member, unrelated staff, an outsider's object).
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def resident(db):
+    from kumppani.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="resident@example.org", full_name="Riikka Asukas")
+
+
+@pytest.fixture
+def organization(db):
+    from kumppani.organizations.tests.factories import OrganizationFactory
+
+    return OrganizationFactory(
+        verified=True, name="Kulmakunnan Kamut ry", name_fi="Kulmakunnan Kamut ry"
+    )
+
+
+@pytest.fixture
+def other_organization(db):
+    from kumppani.organizations.tests.factories import OrganizationFactory
+
+    return OrganizationFactory(verified=True, name="Toinen Seura ry", name_fi="Toinen Seura ry")
+
+
+@pytest.fixture
+def org_member(organization):
+    from kumppani.organizations.tests.factories import MembershipFactory
+
+    return MembershipFactory(organization=organization, user__email="member@example.org").user
+
+
+@pytest.fixture
+def org_admin(organization):
+    from kumppani.organizations.models import MembershipRole
+    from kumppani.organizations.tests.factories import MembershipFactory
+
+    return MembershipFactory(
+        organization=organization, role=MembershipRole.ADMIN, user__email="orgadmin@example.org"
+    ).user
+
+
+@pytest.fixture
+def other_org_admin(other_organization):
+    from kumppani.organizations.models import MembershipRole
+    from kumppani.organizations.tests.factories import MembershipFactory
+
+    return MembershipFactory(
+        organization=other_organization, role=MembershipRole.ADMIN, user__email="other@example.org"
+    ).user
+
+
+def _staff(role):
+    from kumppani.accounts.tests.factories import UserFactory
+
+    return UserFactory.staff(role=role, email=f"{role}@example.org")
+
+
+@pytest.fixture
+def liaison(db):
+    return _staff("liaison")
+
+
+@pytest.fixture
+def facility_manager(db):
+    return _staff("facility_manager")
+
+
+@pytest.fixture
+def grant_officer(db):
+    return _staff("grant_officer")
+
+
+@pytest.fixture
+def moderator(db):
+    return _staff("moderator")
+
+
+@pytest.fixture
+def administrator(db):
+    return _staff("administrator")

@@ -87,6 +87,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    # Project apps come before allauth so that their templates override allauth's.
+    "kumppani.core",
+    "kumppani.accounts",
+    "kumppani.organizations",
+    "kumppani.facilities",
+    "kumppani.grants",
+    "kumppani.demo",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -101,9 +108,6 @@ INSTALLED_APPS = [
     "auditlog",
     "django_htmx",
     "csp",
-    "kumppani.core",
-    "kumppani.accounts",
-    "kumppani.organizations",
 ]
 
 MIDDLEWARE = [
@@ -129,7 +133,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "kumppani" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -239,7 +243,6 @@ LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi", "en", "sv")
-LOCALE_PATHS = [BASE_DIR / "kumppani" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -257,7 +260,7 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

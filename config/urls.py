@@ -7,6 +7,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 api_v1 = [
     path("", include("kumppani.organizations.api_urls")),
+    path("", include("kumppani.facilities.api_urls")),
+    path("", include("kumppani.grants.api_urls")),
 ]
 
 urlpatterns = [
@@ -14,6 +16,7 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("open-data/", include("kumppani.grants.open_data_urls")),
     path("", include("kumppani.core.root_urls")),
 ]
 
@@ -22,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("profile/", include("kumppani.accounts.urls")),
     path("organizations/", include("kumppani.organizations.urls")),
+    path("facilities/", include("kumppani.facilities.urls")),
+    path("grants/", include("kumppani.grants.urls")),
     path("", include("kumppani.core.urls")),
     prefix_default_language=True,
 )

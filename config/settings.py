@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -99,6 +101,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -108,6 +111,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_htmx",
     "csp",
+    "kumppani.facilities.leaflet_assets.LeafletAssetsConfig",  # Leaflet JS/CSS for the map
 ]
 
 MIDDLEWARE = [
@@ -122,6 +126,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "kumppani.accounts.middleware.StaffMfaMiddleware",
@@ -215,6 +220,10 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CITY_NAME}] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = f"Kumppani {CITY_NAME}"
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TRUST_ENABLED = False
+# Sessions are tracked per person so that deleting an account ends all of its sessions.
+USERSESSIONS_TRACK_ACTIVITY = False
 # Staff must use TOTP in production; the local demo turns this off so demo staff can sign in.
 KUMPPANI_REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", not DEBUG)
 
@@ -222,6 +231,9 @@ SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_ADAPTER = "kumppani.accounts.adapters.SocialAccountAdapter"
+# The city's single sign-on (e.g. a Suomi.fi identification broker) through OpenID Connect.
+# Register the redirect URI <SITE_URL>/accounts/oidc/city/login/callback/ with the provider.
 OIDC_SERVER_URL = env_str("OIDC_SERVER_URL", "")
 SOCIALACCOUNT_PROVIDERS: dict = {}
 if OIDC_SERVER_URL:
@@ -230,10 +242,14 @@ if OIDC_SERVER_URL:
         "APPS": [
             {
                 "provider_id": "city",
-                "name": env_str("OIDC_NAME", "City sign-in"),
+                "name": env_str("OIDC_NAME", CITY_NAME),
                 "client_id": env_str("OIDC_CLIENT_ID"),
                 "secret": env_str("OIDC_CLIENT_SECRET"),
-                "settings": {"server_url": OIDC_SERVER_URL},
+                "settings": {
+                    "server_url": OIDC_SERVER_URL,
+                    "fetch_userinfo": True,
+                    "scope": env_list("OIDC_SCOPE", "openid,profile,email"),
+                },
             }
         ],
     }
@@ -324,18 +340,23 @@ SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+_OIDC_ORIGIN = (
+    ["{0.scheme}://{0.netloc}".format(urlsplit(OIDC_SERVER_URL))] if OIDC_SERVER_URL else []
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
-        "style-src": ["'self'", "'nonce'"],
-        "img-src": ["'self'", "data:", "https:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'", *env_list("CSP_FORM_ACTION_EXTRA")],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        # Signing in with the city's service is a form post that redirects there, so its
+        # origin (and any extra one, e.g. a separate authorization host) must be allowed.
+        "form-action": [SELF, *_OIDC_ORIGIN, *env_list("CSP_FORM_ACTION_EXTRA")],
+        "base-uri": [SELF],
+        "object-src": [NONE],
     }
 }
 

@@ -1,0 +1,53 @@
+"""Every write of the grants app (STYLE: keyword-only, typed, atomic; mail on commit)."""
+
+from kumppani.grants.services.applying import (
+    add_attachment,
+    answer_additions,
+    delete_attachment,
+    grant_applicant_right,
+    revoke_applicant_right,
+    save_draft,
+    start_application,
+    submission_problems,
+    submit_application,
+    submit_report,
+    withdraw_application,
+)
+from kumppani.grants.services.handling import (
+    accept_report,
+    add_instalment,
+    close_decided_calls,
+    create_call,
+    decide_application,
+    declare_conflict,
+    mark_instalment_paid,
+    propose_amount,
+    remaining_budget,
+    request_additions,
+    score_application,
+)
+
+__all__ = [
+    "accept_report",
+    "add_attachment",
+    "add_instalment",
+    "answer_additions",
+    "close_decided_calls",
+    "create_call",
+    "decide_application",
+    "declare_conflict",
+    "delete_attachment",
+    "grant_applicant_right",
+    "mark_instalment_paid",
+    "propose_amount",
+    "remaining_budget",
+    "request_additions",
+    "revoke_applicant_right",
+    "save_draft",
+    "score_application",
+    "start_application",
+    "submission_problems",
+    "submit_application",
+    "submit_report",
+    "withdraw_application",
+]

@@ -1,11 +1,40 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.utils import translation
+
+from kumppani.accounts.models import User
+
+
+def _current_language() -> str:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    known = {code for code, _name in settings.LANGUAGES}
+    return language if language in known else settings.LANGUAGE_CODE
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
-        user.preferred_language = translation.get_language() or "fi"
+        user.preferred_language = _current_language()
         if commit:
             user.save()
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Mail goes out in the recipient's own language when we know them."""
+        person = User.objects.filter(email__iexact=email).only("preferred_language").first()
+        language = person.preferred_language if person else _current_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request, sociallogin, data):
+        """The city's identity service gives a name; we keep it as one `full_name`."""
+        user = super().populate_user(request, sociallogin, data)
+        name = data.get("name") or " ".join(
+            part for part in (data.get("first_name"), data.get("last_name")) if part
+        )
+        user.full_name = (name or "").strip()[:150]
+        user.preferred_language = _current_language()
         return user

@@ -1,12 +1,16 @@
+import re
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
 
 class StaffMfaMiddleware:
-    """In production, a staff member without TOTP is sent to set it up before anything else."""
+    """With KUMPPANI_REQUIRE_STAFF_MFA (the production default), a staff member without an
+    authenticator app is sent to set one up before anything else."""
 
-    ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/")
+    # Sign-in, sign-out and MFA set-up pages, static files and the language switch stay open.
+    ALLOWED = re.compile(r"^/(?:(?:[a-z]{2}/)?accounts/|static/|i18n/|healthz$)")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -18,10 +22,11 @@ class StaffMfaMiddleware:
 
     def _needs_mfa(self, request) -> bool:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.is_city_staff:
+        if user is None or not user.is_authenticated:
             return False
-        path = request.path_info
-        if any(part in path for part in self.ALLOWED_PREFIXES):
+        if not (user.is_city_staff or user.is_staff):
+            return False
+        if self.ALLOWED.match(request.path_info):
             return False
         from allauth.mfa.models import Authenticator
 

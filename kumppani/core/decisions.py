@@ -83,6 +83,12 @@ def register_queue_source(source: QueueSource) -> QueueSource:
     return source
 
 
+def unregister_queue_source(source: QueueSource) -> None:
+    """Take a source out again (tests, and apps that switch a feature off)."""
+    if source in _queue_sources:
+        _queue_sources.remove(source)
+
+
 def queue_for(user) -> list[QueueItem]:
     items = [item for source in _queue_sources for item in source(user)]
     return sorted(items, key=lambda item: (item.due_at is None, item.due_at or item.created_at))

@@ -24,6 +24,15 @@ def register_eraser(eraser: Eraser) -> None:
     _erasers.append(eraser)
 
 
+def unregister_exporter(section: str) -> None:
+    _exporters.pop(section, None)
+
+
+def unregister_eraser(eraser: Eraser) -> None:
+    if eraser in _erasers:
+        _erasers.remove(eraser)
+
+
 def export_for(user) -> dict[str, Any]:
     return {section: exporter(user) for section, exporter in sorted(_exporters.items())}
 

@@ -10,9 +10,18 @@ class OrganizationsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kumppani.organizations import models
+        from kumppani.core.decisions import register_queue_source
+        from kumppani.core.gdpr import register_eraser, register_exporter
+        from kumppani.organizations import models, queue, services
 
         auditlog.register(models.Organization)
         auditlog.register(models.Membership)
         auditlog.register(models.JoinRequest)
         auditlog.register(models.Invitation, exclude_fields=["token"])
+        auditlog.register(models.Cooperation)
+        auditlog.register(models.LiaisonContact)
+        auditlog.register(models.PracticesDocument)
+
+        register_queue_source(queue.pending_verifications)
+        register_exporter("organizations", services.export_person)
+        register_eraser(services.erase_person)

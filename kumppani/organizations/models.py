@@ -146,6 +146,18 @@ class Organization(Decision):
         """M12, M14: eligible for free facilities and grants."""
         return self.is_verified and self.is_nonprofit
 
+    def _cooperation_labels(self, direction: str) -> list[str]:
+        # Reads `cooperations.all()` so that a prefetch serves every row of a list.
+        return [c.get_kind_display() for c in self.cooperations.all() if c.direction == direction]
+
+    @property
+    def offered(self) -> list[str]:
+        return self._cooperation_labels("offers")
+
+    @property
+    def sought(self) -> list[str]:
+        return self._cooperation_labels("seeks")
+
 
 class CooperationDirection(models.TextChoices):
     OFFERS = "offers", _("Offers")

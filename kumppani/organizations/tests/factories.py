@@ -4,10 +4,12 @@ from stdnum.fi import ytunnus
 from kumppani.core.decisions import DecisionStatus
 from kumppani.core.time import now
 from kumppani.organizations.models import (
+    LiaisonContact,
     Membership,
     MembershipRole,
     Organization,
     OrganizationType,
+    PracticesDocument,
 )
 
 
@@ -53,3 +55,30 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     user = factory.SubFactory("kumppani.accounts.tests.factories.UserFactory")
     role = MembershipRole.MEMBER
+
+
+class LiaisonContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LiaisonContact
+
+    name = "Liisa Yhteyshenkilö"
+    title = "Järjestöyhdyshenkilö"
+    title_fi = "Järjestöyhdyshenkilö"
+    title_sv = "Organisationskontaktperson"
+    title_en = "Organization liaison"
+    email = "jarjestot@example.org"
+    phone = "+358 9 123 4567"
+
+
+class PracticesDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PracticesDocument
+
+    version = factory.Sequence(lambda n: n + 1)
+    title_fi = factory.Sequence(lambda n: f"Yhteistyön toimintatavat {n + 1}")
+    title_sv = factory.Sequence(lambda n: f"Samarbetets verksamhetssätt {n + 1}")
+    title_en = factory.Sequence(lambda n: f"Cooperation practices {n + 1}")
+    body_fi = "Kaupunki ja järjestöt tekevät yhteistyötä."
+    body_sv = "Staden och organisationerna samarbetar."
+    body_en = "The city and organizations cooperate."
+    published_at = factory.LazyFunction(now)

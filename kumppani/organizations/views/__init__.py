@@ -1,0 +1,1 @@
+"""Views of the organization registry, split by who uses them."""

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kumppani.accounts",
     "kumppani.organizations",
     "kumppani.facilities",
+    "kumppani.bookings",
     "kumppani.grants",
     "kumppani.demo",
     "allauth",

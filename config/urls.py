@@ -11,6 +11,7 @@ from kumppani.accounts import views as accounts_views
 api_v1 = [
     path("", include("kumppani.organizations.api_urls")),
     path("", include("kumppani.facilities.api_urls")),
+    path("", include("kumppani.bookings.api_urls")),
     path("", include("kumppani.grants.api_urls")),
 ]
 
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("profile/", include("kumppani.accounts.urls")),
     path("organizations/", include("kumppani.organizations.urls")),
     path("facilities/", include("kumppani.facilities.urls")),
+    path("bookings/", include("kumppani.bookings.urls")),
     path("grants/", include("kumppani.grants.urls")),
     path("", include("kumppani.core.urls")),
     prefix_default_language=True,

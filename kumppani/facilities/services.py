@@ -15,12 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.time import now
 from kumppani.facilities.hours import overlapping_pairs
+from kumppani.facilities.matching import MatchResult, match_need
 from kumppani.facilities.models import (
     RULE_FIELDS,
     Facility,
     FacilityPart,
     FacilityPhoto,
     HoursException,
+    Need,
+    NeedStatus,
     Price,
     ReservationRules,
     Season,
@@ -62,15 +65,18 @@ def check_responsible(user) -> None:
 
 
 @transaction.atomic
-def create_facility(*, unit: Unit, name: str, facility_type: str, capacity: int, **fields):
+def create_facility(
+    *, unit: Unit, names: dict[str, str], facility_type: str, capacity: int, **fields
+) -> Facility:
     """A new facility with its one undivided part; responsible defaults to the unit's (M9c)."""
-    facility = Facility(
-        unit=unit, name=name, facility_type=facility_type, capacity=capacity, **fields
-    )
+    facility = Facility(unit=unit, facility_type=facility_type, capacity=capacity, **fields)
+    for lang, text in names.items():
+        setattr(facility, f"name_{lang}", text)
     if not facility.responsible_id:
         facility.responsible = unit.responsible
+    check_responsible(facility.responsible)
     if not facility.slug:
-        facility.slug = unique_slug(Facility, name)
+        facility.slug = unique_slug(Facility, names.get("fi", ""))
     facility.full_clean()
     facility.save()
     create_whole_part(facility=facility)
@@ -81,7 +87,6 @@ def create_whole_part(*, facility: Facility) -> FacilityPart:
     return FacilityPart.objects.create(
         facility=facility,
         code="whole",
-        name=WHOLE_PART_NAMES["fi"],
         name_fi=WHOLE_PART_NAMES["fi"],
         name_sv=WHOLE_PART_NAMES["sv"],
         name_en=WHOLE_PART_NAMES["en"],
@@ -128,7 +133,6 @@ def save_parts(*, facility: Facility, parts: Sequence[PartData]) -> list[Facilit
     saved = []
     for order, data in enumerate(parts):
         part = existing.get(data.code) or FacilityPart(facility=facility, code=data.code)
-        part.name = data.name_fi
         part.name_fi, part.name_sv, part.name_en = data.name_fi, data.name_sv, data.name_en
         part.capacity, part.order = data.capacity, order
         part.full_clean(exclude=["facility"])
@@ -164,7 +168,6 @@ def save_season(
     )
     for lang, text in (names or {}).items():
         setattr(season, f"name_{lang}", text)
-    season.name = season.name_fi or ""
     season.valid_from, season.valid_to = valid_from, valid_to
     season.save()
     return season
@@ -224,7 +227,6 @@ def add_exception(
                 closed=closed,
                 opens=opens,
                 closes=closes,
-                reason=reasons.get("fi", ""),
                 **{f"reason_{lang}": text for lang, text in reasons.items()},
             )
         )
@@ -309,7 +311,6 @@ def change_price(
 @transaction.atomic
 def add_photo(*, facility: Facility, image, alt_texts: dict[str, str]) -> FacilityPhoto:
     photo = FacilityPhoto(facility=facility, image=image, order=facility.photos.count())
-    photo.alt_text = alt_texts.get("fi") or next(iter(alt_texts.values()), "")
     for lang, text in alt_texts.items():
         setattr(photo, f"alt_text_{lang}", text)
     photo.full_clean()
@@ -325,3 +326,36 @@ def delete_photo(*, photo: FacilityPhoto) -> None:
 
 def set_unit_managers(*, unit: Unit, managers: Iterable) -> None:
     unit.managers.set(managers)
+
+
+@transaction.atomic
+def save_need(
+    *, need: Need, districts=(), equipment=(), accessibility=(), recorded_by=None
+) -> MatchResult:
+    """Saves a need and matches it at once: no suitable facility marks it unmet (M9a)."""
+    if recorded_by is not None and need.recorded_by_id is None:
+        need.recorded_by = recorded_by
+    need.weekdays = sorted({int(day) for day in need.weekdays})
+    need.updated_at = now()
+    need.full_clean(exclude=["user", "organization", "recorded_by", "matched_facility"])
+    need.save()
+    need.districts.set(districts)
+    need.equipment.set(equipment)
+    need.accessibility.set(accessibility)
+    result = match_need(need)
+    need.suitable_count = result.suitable_count
+    if need.status != NeedStatus.MATCHED:
+        need.status = NeedStatus.OPEN if result.suitable_count else NeedStatus.UNMET
+    need.save(update_fields=["suitable_count", "status"])
+    return result
+
+
+@transaction.atomic
+def set_need_status(*, need: Need, status: str, matched_facility: Facility | None = None) -> Need:
+    """Staff record the outcome: matched with a facility, unmet, or open again."""
+    need.status = status
+    need.matched_facility = matched_facility if status == NeedStatus.MATCHED else None
+    need.updated_at = now()
+    need.full_clean(exclude=["user", "organization", "recorded_by"])
+    need.save(update_fields=["status", "matched_facility", "updated_at"])
+    return need

@@ -40,7 +40,9 @@ def test_a_part_of_another_facility_is_refused():
 
 def test_create_service_makes_the_whole_part_and_inherits_the_responsible():
     unit = UnitFactory()
-    facility = services.create_facility(unit=unit, name="Sali", facility_type="hall", capacity=80)
+    facility = services.create_facility(
+        unit=unit, names={"fi": "Sali"}, facility_type="hall", capacity=80
+    )
     assert facility.responsible == unit.responsible
     assert [part.code for part in facility.physical_parts()] == ["whole"]
 

@@ -1,16 +1,28 @@
 # Kumppani: `make run` sets everything up and serves; `make test` runs the whole suite.
+# Needs only Python >= 3.11 and make. No gettext, no database server (SQLite by default;
+# DATABASE_URL=postgres://... switches to PostgreSQL).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest options, e.g. `make test PYTEST_ARGS="-k directory"`.
+PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install migrate demo serve test test-fast check lint format messages translations bench clean
+# The test settings, given to Django before it reads its settings (a fast password hasher,
+# e-mail kept in memory, no HTTPS redirects). A DATABASE_URL in the environment is kept.
+TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=false HTTPS=false REQUIRE_STAFF_MFA=false \
+	EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend STATIC_MANIFEST=false \
+	WHITENOISE_USE_FINDERS=true PASSWORD_HASHERS=django.contrib.auth.hashers.MD5PasswordHasher \
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+
+.PHONY: run install migrate demo serve test test-fast test-browser check lint format messages \
+	translations bench clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -c 'import sys; sys.exit("Kumppani needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@$(PYTHON) -c 'import sys; sys.exit("Kumppani needs Python 3.11 or newer (set PYTHON=python3.x).") if sys.version_info < (3, 11) else None'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -31,23 +43,30 @@ migrate: install translations
 demo: migrate
 	DEBUG=true $(PY) manage.py load_demo
 
-serve:
+serve: install
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Fresh clone → running service on http://127.0.0.1:$(PORT) with demo data (idempotent).
+# DEBUG=true serves the static files straight from the apps, so nothing is collected.
 run: export DEBUG=true
 run: demo
+	@echo "Kumppani: http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install translations
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+# The whole suite: the fast tests on two processes, then the browser tests (Playwright with
+# Debian's Chromium and axe-core; skipped with a reason when /usr/bin/chromium is missing)
+# in one process, so that one browser serves them all. Exit status 5 means "nothing selected".
+test: test-fast test-browser
 
 test-fast: install translations
-	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-browser: install translations
+	$(TEST_ENV) $(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: install
-	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -58,14 +77,15 @@ check: lint translations
 	$(PY) manage.py checktranslations
 	$(PY) manage.py check
 
-# Developers (with GNU gettext) refresh the catalogues of every app after changing strings.
+# Developers (with GNU gettext) refresh the catalogues of every app after changing strings,
+# then translate the new entries; `make translations` compiles them without gettext.
 messages: install
 	for app in kumppani/*/; do \
-	  if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l fi -l sv -l en --no-obsolete); fi; \
+	  if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l fi -l sv --no-obsolete); fi; \
 	done
 
 bench: install
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from kumppani.organizations.models import MembershipRole
+from kumppani.organizations.models import Membership, MembershipRole
 
 
-def _send(users, template: str, subject: str, context: dict) -> None:
+def _send(users, template: str, subject: str, context: dict, link: tuple[str, int]) -> None:
     for user in users:
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            body = render_to_string(template, {**context, "recipient": user})
+            url = settings.SITE_URL.rstrip("/") + reverse(link[0], args=[link[1]])
+            body = render_to_string(template, {**context, "recipient": user, "url": url})
             send_mail(
                 settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + gettext(subject),
                 body,
@@ -24,20 +26,16 @@ def _send(users, template: str, subject: str, context: dict) -> None:
             )
 
 
-def _org_admins(application):
+def _org_admins(application, *, also=None):
     from kumppani.accounts.models import User
 
-    return User.objects.filter(
-        is_active=True,
-        memberships__organization=application.organization,
-        memberships__role=MembershipRole.ADMIN,
-    ).distinct()
-
-
-def _link(name: str, pk: int) -> str:
-    with translation.override(None):
-        path = reverse(name, args=[pk])
-    return settings.SITE_URL.rstrip("/") + path
+    admins = Membership.objects.filter(
+        organization=application.organization_id, role=MembershipRole.ADMIN
+    ).values("user")
+    who = Q(pk__in=admins)
+    if also is not None:
+        who |= Q(pk=also)
+    return User.objects.filter(who, is_active=True)
 
 
 def notify_submitted(application_pk: int, user_pk: int) -> None:
@@ -49,26 +47,22 @@ def notify_submitted(application_pk: int, user_pk: int) -> None:
         User.objects.filter(pk=user_pk),
         "grants/email/submitted.txt",
         "Your grant application was received",
-        {"application": application, "url": _link("grants:application", application.pk)},
+        {"application": application},
+        ("grants:application", application.pk),
     )
 
 
 def notify_additions_requested(request_pk: int) -> None:
-    from kumppani.accounts.models import User
     from kumppani.grants.models import AdditionsRequest
 
     request = AdditionsRequest.objects.select_related("application__call").get(pk=request_pk)
     application = request.application
-    recipients = _org_admins(application) | User.objects.filter(pk=application.created_by_id)
     _send(
-        recipients.distinct(),
+        _org_admins(application, also=application.created_by_id),
         "grants/email/additions.txt",
         "Additions requested to your grant application",
-        {
-            "application": application,
-            "request": request,
-            "url": _link("grants:application", application.pk),
-        },
+        {"application": application, "request": request},
+        ("grants:application", application.pk),
     )
 
 
@@ -82,9 +76,6 @@ def notify_decided(decision_pk: int) -> None:
         _org_admins(decision.application),
         "grants/email/decided.txt",
         "A decision on your grant application",
-        {
-            "decision": decision,
-            "application": decision.application,
-            "url": _link("grants:decision_document", decision.pk),
-        },
+        {"decision": decision, "application": decision.application},
+        ("grants:decision_document", decision.pk),
     )

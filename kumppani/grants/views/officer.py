@@ -135,12 +135,12 @@ def handle(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grants/officer/handle.html", _handle_context(request, application))
 
 
-def _action(request: HttpRequest, pk: int, form, service, success: str, form_name: str, **kwargs):
+def _action(request: HttpRequest, pk: int, form, service, success: str, form_name: str, arguments):
     """Shared shape of every officer action: getter → form → service → redirect or re-render."""
     application = permissions.get_application_for_handling(request.user, pk)
     if form.is_valid():
         done = run_service(
-            form, service, application=application, officer=request.user, **kwargs(form)
+            form, service, application=application, officer=request.user, **arguments(form)
         )
         if done is not None:
             messages.success(request, success)
@@ -159,7 +159,7 @@ def request_additions(request: HttpRequest, pk: int) -> HttpResponse:
         services.request_additions,
         _("Additions were requested; the organization was notified."),
         "additions_form",
-        kwargs=lambda f: f.cleaned_data,
+        arguments=lambda f: f.cleaned_data,
     )
 
 
@@ -175,7 +175,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
         services.score_application,
         _("Scores saved."),
         "score_form",
-        kwargs=lambda f: {"scores": f.scores()},
+        arguments=lambda f: {"scores": f.scores()},
     )
 
 
@@ -202,7 +202,7 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
         services.propose_amount,
         _("Proposal saved."),
         "proposal_form",
-        kwargs=lambda f: {"amount": f.cleaned_data["amount"]},
+        arguments=lambda f: {"amount": f.cleaned_data["amount"]},
     )
 
 
@@ -216,7 +216,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         services.decide_application,
         _("The decision was made and the organization notified."),
         "decision_form",
-        kwargs=lambda f: f.cleaned_data,
+        arguments=lambda f: f.cleaned_data,
     )
 
 

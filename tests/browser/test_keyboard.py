@@ -22,13 +22,6 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page):
     assert page.evaluate(f"document.getElementById('main').contains({FOCUSED})")
 
 
-# The switcher posts to /i18n/setlang/, which has no language prefix, so Django translates the
-# page address under the browser's Accept-Language instead of the page's language and sends a
-# browser that prefers another language back to the same page. Fixed by serving set_language
-# inside i18n_patterns in config/urls.py.
-@pytest.mark.xfail(
-    strict=True, reason="set_language outside i18n_patterns keeps the page's language"
-)
 @pytest.mark.parametrize("start,target", [("/fi/organizations/", "sv"), ("/sv/", "en")])
 def test_the_language_switcher_works_from_the_keyboard_and_keeps_the_page(page, start, target):
     page.goto(start)

@@ -60,13 +60,19 @@ def get_published_facility(slug: str) -> Facility:
     )
 
 
-def get_need_for_user(user, pk: int) -> Need:
-    """The author, their organization's members and facility staff; others get 404."""
+def get_need_for_user(user, pk: int, *, for_edit: bool = False) -> Need:
+    """The author, their organization's members and facility staff see it; others get 404.
+
+    Only the author and facility staff may change it (`for_edit`); members only read.
+    """
     if not user.is_authenticated:
         raise PermissionDenied
-    return get_object_or_404(
+    need = get_object_or_404(
         Need.objects.visible_to(user).select_related("organization", "user"), pk=pk
     )
+    if for_edit and not can_edit_need(user, need):
+        raise PermissionDenied
+    return need
 
 
 def can_edit_need(user, need: Need) -> bool:

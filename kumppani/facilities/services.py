@@ -49,8 +49,14 @@ RESPONSIBLE_MUST_BE_STAFF = _("The responsible person must be a member of the ci
 WHOLE_PART_NAMES = {"fi": "Koko tila", "sv": "Hela lokalen", "en": "Whole facility"}
 
 
+# Path segments of the facilities section that a facility's address name must not take.
+RESERVED_SLUGS = {"manage", "needs", "catalogue-csv", "api"}
+
+
 def unique_slug(model, text: str, *, exclude_pk: int | None = None) -> str:
     base = (slugify(text) or "tila")[:200]
+    if base in RESERVED_SLUGS:
+        base = f"{base}-tila"
     slug, n = base, 1
     existing = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
     while existing.filter(slug=slug).exists():

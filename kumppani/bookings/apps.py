@@ -6,3 +6,17 @@ class BookingsConfig(AppConfig):
     name = "kumppani.bookings"
     label = "bookings"
     verbose_name = _("Bookings")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from kumppani.bookings import gdpr, models
+        from kumppani.bookings.queue import bookings_queue
+        from kumppani.core.decisions import register_queue_source
+        from kumppani.core.gdpr import register_eraser, register_exporter
+
+        register_queue_source(bookings_queue)
+        register_exporter("bookings", gdpr.export)
+        register_eraser(gdpr.erase)
+        auditlog.register(models.Booking, exclude_fields=["sequence", "updated_at"])
+        auditlog.register(models.BookingSeries)

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "kumppani.organizations",
     "kumppani.facilities",
     "kumppani.bookings",
+    "kumppani.sanctions",
     "kumppani.grants",
     "kumppani.demo",
     "allauth",

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("organizations/", include("kumppani.organizations.urls")),
     path("facilities/", include("kumppani.facilities.urls")),
     path("bookings/", include("kumppani.bookings.urls")),
+    path("misuse/", include("kumppani.sanctions.urls")),
     path("grants/", include("kumppani.grants.urls")),
     path("", include("kumppani.core.urls")),
     prefix_default_language=True,

@@ -421,7 +421,9 @@ QuestionFormSet = forms.formset_factory(QuestionForm, extra=3, max_num=30, absol
 
 class PublicFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=1900, max_value=2200, widget=forms.Select
+    )
     programme = forms.ChoiceField(label=_("Programme"), required=False)
     theme = forms.ChoiceField(label=_("Field of activity"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
@@ -430,7 +432,7 @@ class PublicFilterForm(forms.Form):
     def __init__(self, *args, years, programmes, themes, districts, **kwargs):
         super().__init__(*args, **kwargs)
         every = [("", _("All"))]
-        self.fields["year"].choices = every + [(str(y), str(y)) for y in years]
+        self.fields["year"].widget.choices = every + [(str(y), str(y)) for y in years]
         self.fields["programme"].choices = every + [(p.slug, p.name) for p in programmes]
         self.fields["theme"].choices = every + [(t.slug, t.name) for t in themes]
         self.fields["district"].choices = every + [(d.slug, d.name) for d in districts]

@@ -41,7 +41,10 @@ def filter_decisions(
     if programme:
         queryset = queryset.filter(application__call__programme__slug=programme)
     if organization:
-        queryset = queryset.filter(application__organization__slug=organization)
+        queryset = queryset.filter(
+            Q(application__organization__slug=organization)
+            | Q(application__organization__name__icontains=organization)
+        )
     if theme:
         orgs = Organization.objects.filter(themes__slug=theme).values("pk")
         queryset = queryset.filter(application__organization__in=orgs)

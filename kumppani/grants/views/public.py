@@ -16,7 +16,8 @@ from kumppani.organizations.models import Organization
 def index(request: HttpRequest) -> HttpResponse:
     form = PublicFilterForm(request.GET or None, **filter_choices())
     decisions = public_decisions()
-    if form.is_valid():
+    if form.is_bound:
+        form.is_valid()  # filter by every valid field; an invalid one is shown, not applied
         decisions = filter_decisions(decisions, **form.cleaned_data)
     page = paginate(request, decisions, per_page=25)
     programmes = Programme.objects.filter(is_active=True).prefetch_related(

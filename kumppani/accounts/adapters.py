@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
+from django.contrib.sites.requests import RequestSite
 from django.utils import translation
 
 from kumppani.accounts.models import User
@@ -24,8 +26,11 @@ class AccountAdapter(DefaultAccountAdapter):
         """Mail goes out in the recipient's own language when we know them."""
         person = User.objects.filter(email__iexact=email).only("preferred_language").first()
         language = person.preferred_language if person else _current_language()
+        # Mails greet "Hello from Kumppani – <city>!", not from a bare host name.
+        site = RequestSite(allauth_context.request)
+        site.name = f"Kumppani – {settings.CITY_NAME}"
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            super().send_mail(template_prefix, email, {"current_site": site, **context})
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
@@ -36,5 +41,12 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             part for part in (data.get("first_name"), data.get("last_name")) if part
         )
         user.full_name = (name or "").strip()[:150]
-        user.preferred_language = _current_language()
         return user
+
+    def save_user(self, request, sociallogin, form=None):
+        # The callback URL has no language prefix; the page the person came from has one.
+        next_url = (sociallogin.state or {}).get("next") or ""
+        sociallogin.user.preferred_language = (
+            translation.get_language_from_path(next_url) or _current_language()
+        )
+        return super().save_user(request, sociallogin, form)

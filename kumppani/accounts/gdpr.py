@@ -39,9 +39,10 @@ def anonymise_audit_trail(user: User) -> None:
     """Keep the audit trail of the account and its roles (who changed what, when) without
     the person's name or e-mail address."""
     role_ids = list(user.role_assignments.values_list("pk", flat=True))
-    entries = LogEntry.objects.get_for_object(user) | LogEntry.objects.get_for_objects(
-        RoleAssignment.objects.filter(pk__in=role_ids)
-    )
+    entries = [
+        *LogEntry.objects.get_for_object(user),
+        *LogEntry.objects.get_for_objects(RoleAssignment.objects.filter(pk__in=role_ids)),
+    ]
     for entry in entries:
         changes = entry.changes if isinstance(entry.changes, dict) else {}
         entry.changes = {

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
@@ -60,7 +61,11 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
     """Django's language switch (keeps the page), remembered for a signed-in person."""
-    response = i18n.set_language(request)
+    # Django translates `next` by resolving it in the active language; the page's own
+    # language (from its prefix) must be active for that, not the cookie's.
+    next_url = request.POST.get("next", "")
+    with translation.override(translation.get_language_from_path(next_url)):
+        response = i18n.set_language(request)
     language = request.POST.get("language")
     user = request.user
     if (

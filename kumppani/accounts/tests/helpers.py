@@ -15,11 +15,15 @@ def activate_totp(user) -> str:
     return secret
 
 
-def current_code(user) -> str:
-    """The six digits the person's authenticator app shows now, from the stored secret."""
-    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    secret = decrypt(authenticator.data["secret"])
+def code_for(secret: str) -> str:
+    """The six digits an authenticator app holding `secret` shows now."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // TOTP_PERIOD))
+
+
+def current_code(user) -> str:
+    """The code from the person's stored authenticator secret."""
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    return code_for(decrypt(authenticator.data["secret"]))
 
 
 def h1(html: str) -> str:

@@ -55,14 +55,22 @@ run: demo
 
 # The whole suite: the fast tests on two processes, then the browser tests (Playwright with
 # Debian's Chromium and axe-core; skipped with a reason when /usr/bin/chromium is missing)
-# in one process, so that one browser serves them all. Exit status 5 means "nothing selected".
-test: test-fast test-browser
+# in one process, so that one browser serves them all. Both passes run even if the first
+# fails. Exit status 5 means "nothing selected" (e.g. PYTEST_ARGS="-k" matching one pass only).
+FAST_TESTS = $(TEST_ENV) $(PY) -m pytest -n 2 --dist loadfile -m 'not browser' $(PYTEST_ARGS)
+BROWSER_TESTS = $(TEST_ENV) $(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+test: install translations
+	@status=0; \
+	echo "pytest: everything but the browser tests, on two processes"; $(FAST_TESTS) || [ $$? -eq 5 ] || status=1; \
+	echo "pytest: the browser tests"; $(BROWSER_TESTS) || [ $$? -eq 5 ] || status=1; \
+	exit $$status
 
 test-fast: install translations
-	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(FAST_TESTS) || [ $$? -eq 5 ]
 
 test-browser: install translations
-	$(TEST_ENV) $(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BROWSER_TESTS) || [ $$? -eq 5 ]
 
 lint: install
 	$(VENV)/bin/ruff format --check .

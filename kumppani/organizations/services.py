@@ -294,12 +294,14 @@ def invite_member(
     if organization.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError(ALREADY_MEMBER, code="member")
     organization.invitations.filter(email=email, accepted_at__isnull=True).delete()
+    created = now()
     invitation = Invitation.objects.create(
         organization=organization,
         email=email,
         role=role,
         invited_by=invited_by,
-        expires_at=now() + dt.timedelta(days=INVITATION_VALID_DAYS),
+        created_at=created,
+        expires_at=created + dt.timedelta(days=INVITATION_VALID_DAYS),
     )
     invitee = User.objects.filter(email__iexact=email).first()
     language = _language_of(invitee) if invitee else translation.get_language() or "fi"

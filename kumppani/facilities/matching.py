@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kumppani.core.time import today
 from kumppani.facilities.models import (
@@ -20,6 +22,7 @@ from kumppani.facilities.models import (
     Equipment,
     Facility,
     Need,
+    Season,
     Weekday,
     WeeklyHours,
 )
@@ -27,8 +30,9 @@ from kumppani.facilities.models import (
 Span = tuple[int, int]  # minutes from midnight: opens, closes
 
 
-@dataclass(frozen=True)
-class FacilityProfile:
+class FacilityProfile(NamedTuple):
+    """A facility as the matcher sees it (a tuple: cheap to cache and to unpickle)."""
+
     id: int
     name: str
     slug: str
@@ -182,17 +186,62 @@ def load_profiles(on_date: dt.date | None = None) -> list[FacilityProfile]:
     ]
 
 
+PROFILE_CACHE_SECONDS = 300
+_memo: tuple[str, list[FacilityProfile]] | None = None
+
+
+def catalogue_version() -> str:
+    """Changes whenever a facility is published, removed or edited (services touch
+    `updated_at` on every edit of a facility's hours, equipment or details)."""
+    found = Facility.objects.aggregate(
+        published=Count("pk", filter=Q(published=True)),
+        latest=Max("updated_at"),
+        last_id=Max("pk"),
+    )
+    latest = found["latest"].timestamp() if found["latest"] else 0
+    return f"{found['published']}:{found['last_id']}:{latest}"
+
+
+def cached_profiles(on_date: dt.date | None = None) -> list[FacilityProfile]:
+    """The profiles from the shared cache, rebuilt when the catalogue or the day changes.
+
+    The catalogue is read far more often than it is edited; the cache key carries the
+    catalogue version, so an edit is seen by the next match on any app server.
+    """
+    global _memo
+    on_date = on_date or today()
+    key = f"facilities:profiles:{get_language()}:{on_date.isoformat()}:{catalogue_version()}"
+    # This process's last profiles are reused only under the same database-derived key.
+    if _memo is not None and _memo[0] == key:
+        return _memo[1]
+    profiles = cache.get(key)
+    if profiles is None:
+        profiles = load_profiles(on_date)
+        cache.set(key, profiles, PROFILE_CACHE_SECONDS)
+    _memo = (key, profiles)
+    return profiles
+
+
 def _hours_in_force(on_date: dt.date) -> dict[int, dict[int, tuple[Span, ...]]]:
     """Per facility: the weekly hours of the dated season covering the date, else the default."""
-    rows = WeeklyHours.objects.filter(
-        Q(season__valid_from__isnull=True)
-        | Q(season__valid_from__lte=on_date, season__valid_to__gte=on_date),
-        season__facility__published=True,
-    ).values_list("season__facility_id", "season__valid_from", "weekday", "opens", "closes")
+    in_force = Season.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=on_date, valid_to__gte=on_date),
+        facility__published=True,
+    )
+    seasons = {
+        pk: (facility_id, start is not None)
+        for pk, facility_id, start in in_force.values_list("pk", "facility_id", "valid_from")
+    }
+    rows = (
+        (*seasons[season_id], weekday, opens, closes)
+        for season_id, weekday, opens, closes in WeeklyHours.objects.filter(
+            season__in=in_force.values("pk")
+        ).values_list("season_id", "weekday", "opens", "closes")
+    )
     dated: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
     default: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for facility_id, valid_from, weekday, opens, closes in rows:
-        target = default if valid_from is None else dated
+    for facility_id, is_dated, weekday, opens, closes in rows:
+        target = dated if is_dated else default
         target[facility_id][weekday].append((_minutes(opens), _minutes(closes)))
     result = {}
     for facility_id in default.keys() | dated.keys():
@@ -293,7 +342,7 @@ def match_need(
     need: Need, *, limit: int = 20, profiles: list[FacilityProfile] | None = None
 ) -> MatchResult:
     spec = NeedSpec.from_need(need)
-    profiles = load_profiles() if profiles is None else profiles
+    profiles = cached_profiles() if profiles is None else profiles
     ranked = rank(spec, profiles, limit=None)
     names = vocabulary_names()
     suitable = sum(1 for _profile, assessment in ranked if assessment.failures == 0)

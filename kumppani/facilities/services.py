@@ -70,6 +70,12 @@ def check_responsible(user) -> None:
         raise ValidationError({"responsible": RESPONSIBLE_MUST_BE_STAFF})
 
 
+def touch(facility_or_id) -> None:
+    """Marks the facility changed, so that cached needs-matching profiles are rebuilt."""
+    pk = getattr(facility_or_id, "pk", facility_or_id)
+    Facility.objects.filter(pk=pk).update(updated_at=now())
+
+
 @transaction.atomic
 def create_facility(
     *, unit: Unit, names: dict[str, str], facility_type: str, capacity: int, **fields
@@ -176,7 +182,15 @@ def save_season(
         setattr(season, f"name_{lang}", text)
     season.valid_from, season.valid_to = valid_from, valid_to
     season.save()
+    touch(facility)
     return season
+
+
+@transaction.atomic
+def delete_season(*, season: Season) -> None:
+    facility_id = season.facility_id
+    season.delete()
+    touch(facility_id)
 
 
 def check_weekly_hours(intervals: Sequence[tuple[int, dt.time, dt.time]]) -> None:
@@ -196,6 +210,7 @@ def set_weekly_hours(
     """Replaces the season's weekly schedule; intervals of one weekday must not overlap."""
     check_weekly_hours(intervals)
     season.hours.all().delete()
+    touch(season.facility_id)
     return WeeklyHours.objects.bulk_create(
         WeeklyHours(season=season, weekday=day, opens=opens, closes=closes)
         for day, opens, closes in sorted(intervals)
@@ -223,6 +238,7 @@ def add_exception(
         raise ValidationError(HOURS_ORDER)
     reasons = reasons or {}
     HoursException.objects.filter(facility=facility, date__range=(first_day, last_day)).delete()
+    touch(facility)
     rows = []
     day = first_day
     while day <= last_day:
@@ -254,6 +270,8 @@ def save_rules(
         setattr(rules, name, value)
     rules.full_clean()
     rules.save()
+    if facility is not None:
+        touch(facility)
     return rules
 
 

@@ -186,6 +186,7 @@ def _apply_hours(plan: Plan, facilities: dict[str, Facility]) -> None:
         facility = facilities[ref]
         # The file's hours replace the facility's schedule: hours are not history.
         Season.objects.filter(facility=facility).delete()
+        services.touch(facility)
         for (valid_from, valid_to), rows in seasons.items():
             season = Season(facility=facility, valid_from=valid_from, valid_to=valid_to)
             _set_translated(season, "name", rows[0], prefix="season")

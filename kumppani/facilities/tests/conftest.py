@@ -1,5 +1,7 @@
 import pytest
+from django.core.cache import cache
 
+from kumppani.facilities import matching
 from kumppani.facilities.tests.factories import (
     DistrictFactory,
     FacilityFactory,
@@ -33,3 +35,10 @@ def other_manager(db):
 @pytest.fixture
 def district(db):
     return DistrictFactory(slug="kallio", name="Kallio", name_fi="Kallio", name_sv="Berghäll")
+
+
+@pytest.fixture(autouse=True)
+def fresh_matching_cache():
+    """Each test sees its own catalogue (ids and frozen times can repeat across tests)."""
+    cache.clear()
+    matching._memo = None

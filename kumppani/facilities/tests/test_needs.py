@@ -216,3 +216,45 @@ def test_gdpr_export_and_erasure_keep_anonymous_statistics(places, resident):
     erase_for(resident)
     need = Need.objects.get()
     assert need.user is None and need.description == "" and need.status == NeedStatus.UNMET
+
+
+def test_an_edit_of_hours_is_seen_by_the_next_match(places, resident):
+    from kumppani.facilities import services
+    from kumppani.facilities.matching import match_need
+
+    need = Need.objects.create(
+        user=resident,
+        activity="Aamujumppa",
+        group_size=20,
+        weekdays=[6],
+        time_from=dt.time(7),
+        time_to=dt.time(9),
+        duration_minutes=60,
+    )
+    assert "Aamutila" not in [m.facility.name for m in match_need(need).matches if m.fits]
+    morning = places["district"].facilities.get(name_fi="Aamutila")
+    season = morning.seasons.get()
+    services.set_weekly_hours(season=season, intervals=[(6, dt.time(7), dt.time(12))])
+    assert "Aamutila" in [m.facility.name for m in match_need(need).matches if m.fits]
+
+
+def test_demo_data_loads_twice_without_duplicates(resident, facility_manager, tmp_path, settings):
+    import io
+
+    from kumppani.accounts.tests.factories import UserFactory
+    from kumppani.facilities import demo
+    from kumppani.facilities.models import Facility
+    from kumppani.facilities.tests.factories import DistrictFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    UserFactory.staff(role="facility_manager", email=demo.MANAGER)
+    for slug in {unit[3] for unit in demo.UNITS}:
+        DistrictFactory(slug=slug, name=slug)
+    out = io.StringIO()
+    demo.load(out)
+    demo.load(out)
+    facilities = Facility.objects.filter(external_id__startswith="demo-f-")
+    assert 55 <= facilities.count() <= 65
+    assert all(f.photos.count() == 1 for f in facilities)
+    assert any(f.is_divisible for f in facilities.prefetch_related("parts"))
+    assert Need.objects.filter(status=NeedStatus.UNMET).exists()

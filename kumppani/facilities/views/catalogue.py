@@ -132,7 +132,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     now_day = today()
     monday = now_day - dt.timedelta(days=now_day.weekday())
     schedule = schedule_for(facility, monday, now_day + dt.timedelta(days=60))
-    upcoming = sorted((day, hours) for day, hours in schedule.exceptions.items() if day >= now_day)
+    upcoming = facility.hours_exceptions.filter(
+        date__range=(now_day, now_day + dt.timedelta(days=60))
+    )
     return render(
         request,
         "facilities/detail.html",

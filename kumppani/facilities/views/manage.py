@@ -231,7 +231,7 @@ def season_edit(request: HttpRequest, pk: int, season_pk: int) -> HttpResponse:
 @login_required
 def season_delete(request: HttpRequest, pk: int, season_pk: int) -> HttpResponse:
     season = permissions.get_season_for_user(request.user, pk, season_pk)
-    season.delete()
+    services.delete_season(season=season)
     messages.success(request, _("The season was removed."))
     return redirect("facilities:manage_hours", pk=pk)
 

@@ -8,18 +8,18 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from kumppani.organizations.models import Membership, MembershipRole
 
 
-def _send(users, template: str, subject: str, context: dict, link: tuple[str, int]) -> None:
+def _send(users, template: str, subject, context: dict, link: tuple[str, int]) -> None:
     for user in users:
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
             url = settings.SITE_URL.rstrip("/") + reverse(link[0], args=[link[1]])
             body = render_to_string(template, {**context, "recipient": user, "url": url})
             send_mail(
-                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + gettext(subject),
+                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject),
                 body,
                 settings.DEFAULT_FROM_EMAIL,
                 [user.email],
@@ -46,7 +46,7 @@ def notify_submitted(application_pk: int, user_pk: int) -> None:
     _send(
         User.objects.filter(pk=user_pk),
         "grants/email/submitted.txt",
-        "Your grant application was received",
+        _("Your grant application was received"),
         {"application": application},
         ("grants:application", application.pk),
     )
@@ -60,7 +60,7 @@ def notify_additions_requested(request_pk: int) -> None:
     _send(
         _org_admins(application, also=application.created_by_id),
         "grants/email/additions.txt",
-        "Additions requested to your grant application",
+        _("Additions requested to your grant application"),
         {"application": application, "request": request},
         ("grants:application", application.pk),
     )
@@ -75,7 +75,7 @@ def notify_decided(decision_pk: int) -> None:
     _send(
         _org_admins(decision.application),
         "grants/email/decided.txt",
-        "A decision on your grant application",
+        _("A decision on your grant application"),
         {"decision": decision, "application": decision.application},
         ("grants:decision_document", decision.pk),
     )

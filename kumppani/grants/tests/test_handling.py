@@ -206,9 +206,9 @@ def test_handling_queue_lists_waiting_applications_and_overdue_reports(
     make_decision(earlier, Decimal(500), report_due_on=today() - dt.timedelta(days=3))
     items = queue_for(grant_officer)
     assert len(items) == 2
-    assert {item.url for item in items} == {
-        f"/fi/grants/handling/applications/{submitted.pk}/",
-        f"/fi/grants/handling/applications/{earlier.pk}/",
+    assert {item.url.split("/grants/")[1] for item in items} == {
+        f"handling/applications/{submitted.pk}/",
+        f"handling/applications/{earlier.pk}/",
     }
     assert queue_for(other_officer) == []
     client.force_login(grant_officer)

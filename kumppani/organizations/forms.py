@@ -244,7 +244,12 @@ class OrganizationForm(forms.ModelForm):
     def profile(self) -> dict[str, Any]:
         """The plain fields for the services (relations are passed separately)."""
         relations = {"themes", "districts", "languages", "target_groups", "offers", "seeks"}
-        return {key: value for key, value in self.cleaned_data.items() if key not in relations}
+        data = {k: v for k, v in self.cleaned_data.items() if k not in relations}
+        if data.get("logo") is False:  # "clear" ticked: the logo goes
+            data["logo"] = ""
+        elif data.get("logo") is None:
+            data.pop("logo", None)
+        return data
 
 
 def _model_choice(queryset, label, *, to_field_name: str = "slug") -> forms.ModelChoiceField:

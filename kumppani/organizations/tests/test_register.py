@@ -229,3 +229,25 @@ def test_admin_edits_and_rejected_goes_back_to_queue(client, org_admin, organiza
     assert organization.name_fi == "Uusi nimi ry"
     assert organization.status == DecisionStatus.PENDING
     assert organization.due_at is not None
+
+
+def test_admin_replaces_and_clears_the_logo(client, org_admin, organization, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(org_admin)
+    url = reverse("organizations:edit", args=[organization.slug])
+    ids = {
+        "business_id": organization.business_id,
+        "association_number": organization.association_number,
+    }
+    client.post(url, registration_data(logo=_png(), logo_alt_fi="Logo", **ids))
+    organization.refresh_from_db()
+    assert organization.logo.name.startswith("organizations/logos/")
+
+    client.post(url, registration_data(logo_alt_fi="Logo", **ids))  # no new file: kept
+    organization.refresh_from_db()
+    assert organization.logo.name.startswith("organizations/logos/")
+
+    client.post(url, registration_data(**{"logo-clear": "on"}, **ids))
+    organization.refresh_from_db()
+    assert not organization.logo
+    assert organization.logo.name == ""

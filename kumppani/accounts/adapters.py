@@ -43,6 +43,12 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         user.full_name = (name or "").strip()[:150]
         return user
 
+    def get_signup_form_initial_data(self, sociallogin):
+        """When the service gives no e-mail, the form starts with the name it did give."""
+        initial = super().get_signup_form_initial_data(sociallogin)
+        initial["full_name"] = sociallogin.user.full_name
+        return initial
+
     def save_user(self, request, sociallogin, form=None):
         # The callback URL has no language prefix; the page the person came from has one.
         next_url = (sociallogin.state or {}).get("next") or ""

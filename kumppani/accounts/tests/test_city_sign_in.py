@@ -207,3 +207,41 @@ def test_an_address_with_a_local_account_is_not_taken_over(client, provider, mai
 def test_no_city_button_when_the_service_is_not_configured(client):
     html = client.get("/fi/accounts/login/").content.decode()
     assert "/accounts/oidc/" not in html
+
+
+@pytest.mark.django_db
+@override_settings(SOCIALACCOUNT_PROVIDERS=CITY_PROVIDER)
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_confirmation_page_before_leaving_is_in_the_house_layout(client, lang):
+    response = client.get(f"/{lang}/accounts/oidc/city/login/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in html
+    assert 'class="skip-link"' in html
+    assert "Kaupunkitunnus" in html
+
+
+@pytest.mark.django_db
+@override_settings(SOCIALACCOUNT_PROVIDERS=CITY_PROVIDER)
+def test_without_an_e_mail_from_the_provider_the_person_completes_a_form(client):
+    fake = FakeProvider({"sub": "no-mail-person", "name": "Matti Meikäläinen"})
+    with mock.patch.object(
+        requests.adapters.HTTPAdapter, "send", autospec=True, side_effect=fake.send
+    ):
+        response = come_back(client, start_sign_in(client))
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/accounts/3rdparty/signup/"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'class="skip-link"' in html
+    assert 'name="full_name"' in html and 'value="Matti Meikäläinen"' in html
+
+    done = client.post(
+        "/fi/accounts/3rdparty/signup/",
+        {"email": "matti@example.fi", "full_name": "Matti Meikäläinen"},
+    )
+    assert done.status_code == 302
+    person = User.objects.get(email="matti@example.fi")
+    assert person.full_name == "Matti Meikäläinen"
+    assert SocialAccount.objects.get(user=person).uid == "no-mail-person"

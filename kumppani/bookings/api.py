@@ -157,6 +157,7 @@ class AvailabilitySearchView(generics.GenericAPIView):
 
     permission_classes = [permissions.AllowAny]
     serializer_class = FreeFacilitySerializer
+    queryset = Facility.objects.none()
     pagination_class = None
 
     @extend_schema(

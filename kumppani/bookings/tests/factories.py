@@ -60,3 +60,12 @@ def managed_facility(manager, **kwargs):
     facility = bookable_facility(**kwargs)
     facility.unit.managers.add(manager)
     return facility
+
+
+def shown(text, **params) -> str:
+    """A (lazy) message as a page in the default language shows it: translated, escaped."""
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    with override("fi"):
+        return escape(str(text) % params if params else str(text))

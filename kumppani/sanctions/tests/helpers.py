@@ -6,7 +6,7 @@ import datetime as dt
 
 from kumppani.core.time import now
 from kumppani.sanctions import services
-from kumppani.sanctions.models import MisuseKind
+from kumppani.sanctions.models import Incident, MisuseKind
 
 
 def reported(booking, manager, kind=MisuseKind.UNCLEAN, **kwargs):
@@ -23,7 +23,7 @@ def reported(booking, manager, kind=MisuseKind.UNCLEAN, **kwargs):
 def heard(booking, manager, **kwargs):
     incident = reported(booking, manager, **kwargs)
     services.open_hearing(incident=incident, opened_by=manager, claim="Tila jäi siivoamatta.")
-    return incident
+    return Incident.objects.get(pk=incident.pk)
 
 
 def answered(booking, manager, party, **kwargs):

@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 from stdnum import iban as iban_number
@@ -85,7 +86,7 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.call = call
         self.fields["amount_requested"].help_text = _("At most %(max)s €.") % {
-            "max": call.max_amount
+            "max": number_format(call.max_amount, 2, force_grouping=True)
         }
         for field in self.fields.values():
             field.required = False
@@ -138,7 +139,15 @@ class ApplicationForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), choices=BudgetKind.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=[
+            (BudgetKind.COST, BudgetKind.COST.label),
+            (BudgetKind.INCOME, BudgetKind.INCOME.label),
+        ],
+        required=False,
+        initial=BudgetKind.COST,
+    )
     description = forms.CharField(label=_("Description"), max_length=200, required=False)
     amount = money_field(_("Amount (€)"), required=False)
 
@@ -254,7 +263,7 @@ class AdditionsRequestForm(forms.Form):
         return value
 
 
-SCORE_CHOICES = [(str(n), str(n)) for n in range(6)]
+SCORE_CHOICES = [("", "–")] + [(str(n), str(n)) for n in range(6)]
 
 
 class ScoreForm(forms.Form):

@@ -167,7 +167,9 @@ def submission_problems(application: Application) -> list[ValidationError]:
         if question.required and not str(application.answers.get(str(question.pk), "")).strip():
             problems.append(
                 ValidationError(
-                    ANSWER_MISSING, code="answer_missing", params={"question": question.text}
+                    ANSWER_MISSING,
+                    code="answer_missing",
+                    params={"question": question.text, "field": question.field_name},
                 )
             )
     kinds = set(

@@ -1,6 +1,7 @@
 """Review and decisions: conflicts of interest, the budget cap, the officer's scope (M8)."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -224,3 +225,17 @@ def test_instalments_cannot_exceed_the_grant(submitted, grant_officer):
         services.add_instalment(
             decision=decision, officer=grant_officer, amount=Decimal(501), due_on=today()
         )
+
+
+def test_calls_decided_before_closing_are_marked_once_closed(programme, grant_officer):
+    from django.core.management import call_command
+
+    call = CallFactory(programme=programme)
+    application = ApplicationFactory(call=call, submitted=True)
+    decide(application, grant_officer, "1000")
+    call.refresh_from_db()
+    assert call.status == CallStatus.OPEN
+    Call.objects.filter(pk=call.pk).update(closes_at=now() - dt.timedelta(minutes=1))
+    call_command("close_grant_calls", stdout=io.StringIO())
+    call.refresh_from_db()
+    assert call.status == CallStatus.DECIDED

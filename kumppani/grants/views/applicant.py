@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.accounts.models import User
 from kumppani.core.time import local, now
 from kumppani.grants import permissions, services
 from kumppani.grants.eligibility import ineligibilities
@@ -66,7 +67,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 def apply(request: HttpRequest, call_pk: int) -> HttpResponse:
     call = get_object_or_404(Call.objects.select_related("programme"), pk=call_pk)
     organizations = list(applicant_organizations(request.user))
-    problems = {org.pk: ineligibilities(org) for org in organizations}
+    choices = [(org, ineligibilities(org)) for org in organizations]
     error = None
     if request.method == "POST" and call.status == CallStatus.OPEN:
         organization = next(
@@ -83,7 +84,7 @@ def apply(request: HttpRequest, call_pk: int) -> HttpResponse:
                 error = " ".join(exc.messages)
             else:
                 return redirect("grants:edit", application.pk)
-    context = {"call": call, "organizations": organizations, "problems": problems, "error": error}
+    context = {"call": call, "organizations": organizations, "choices": choices, "error": error}
     return render(request, "grants/apply.html", context, status=400 if error else 200)
 
 
@@ -144,7 +145,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _errors_to_form(form, exc: ValidationError) -> None:
     for error in exc.error_list:
         message = error.message % error.params if error.params else error.message
-        field = FIELD_OF_CODE.get(error.code)
+        field = (error.params or {}).get("field") or FIELD_OF_CODE.get(error.code)
         form.add_error(field, ValidationError(message, code=error.code))
 
 
@@ -317,8 +318,6 @@ def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
 def applicant_rights(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.get_organization_for_rights_admin(request.user, slug)
     members = organization.memberships.filter(role=MembershipRole.MEMBER).select_related("user")
-    from kumppani.accounts.models import User
-
     candidates = User.objects.filter(pk__in=members.values("user"))
     form = ApplicantRightForm(request.POST or None, members=candidates)
     if request.method == "POST":

@@ -96,3 +96,13 @@ def moderator(db):
 @pytest.fixture
 def administrator(db):
     return _staff("administrator")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Sign-in and sign-up rate limits live in the cache; each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

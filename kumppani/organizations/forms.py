@@ -388,8 +388,9 @@ class LiaisonContactForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         names = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
+        title = _("Title")
         for lang in LANGS:
-            self.fields[f"title_{lang}"].label = f"{_('Title')} ({names[lang]})"
+            self.fields[f"title_{lang}"].label = f"{title} ({names[lang]})"
         self.fields["title_fi"].required = True
 
 

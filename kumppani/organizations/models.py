@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.core.decisions import Decision, DecisionStatus
 from kumppani.core.models import District, Theme
@@ -192,8 +193,9 @@ class Cooperation(models.Model):
 
 
 class MembershipRole(models.TextChoices):
-    MEMBER = "member", _("Member")
-    ADMIN = "admin", _("Administrator")
+    # Context: an organization's own administrator, not the city's staff role of the same name.
+    MEMBER = "member", pgettext_lazy("organization role", "Member")
+    ADMIN = "admin", pgettext_lazy("organization role", "Administrator")
 
 
 class Membership(models.Model):

@@ -40,9 +40,12 @@ class OrganizationQuerySet(models.QuerySet):
         """Words in the name or description, in any of the three languages."""
         query = self
         for word in text.split():
+            # SQLite folds only ASCII letters; spelling out the cases finds "östra" in "Östra".
+            variants = {word, word.lower(), word.capitalize(), word.upper()}
             condition = Q()
             for field in SEARCHABLE_FIELDS:
-                condition |= Q(**{f"{field}__icontains": word})
+                for variant in variants:
+                    condition |= Q(**{f"{field}__icontains": variant})
             query = query.filter(condition)
         return query
 

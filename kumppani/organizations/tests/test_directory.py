@@ -78,6 +78,8 @@ def test_only_verified_organizations_are_listed(client, sports_club):
         ("workshops", ["Itäinen Teatteri Oy"]),  # English description
         ("Ball Club", ["Kallion Pallo ry"]),  # English name, two words
         ("jalkapalloa", ["Kallion Pallo ry"]),  # Finnish, any case
+        ("berghälls", ["Kallion Pallo ry"]),  # a non-ASCII word in another case
+        ("ITÄINEN", ["Itäinen Teatteri Oy"]),
         ("nothing-like-this", []),
     ],
 )

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from openpyxl import Workbook
 
 from kumppani.facilities.imports import check_files, import_files
@@ -34,6 +35,13 @@ PRICES = (
     "facility,customer_group,basis,amount_eur,vat_percent,valid_from,valid_to\n"
     'F1,private,per_hour,20,25.5,2026-01-01,\nF1,company,per_booking,"150,00",25.5,2026-01-01,\n'
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The checks' messages are asserted in English (the default language is Finnish)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -58,9 +58,10 @@ def _event(booking: Booking, stamp, *, private: bool) -> icalendar.Event:
         event.add("summary", f"{booking.facility.name}: {booking.purpose}")
         event.add("location", _location(booking))
         event.add("status", STATUS[booking.status])
-        lines = [f"{_('Booked space')}: {booking.target_name}"]
+        space, responsible = _("Booked space"), _("Responsible person")
+        lines = [f"{space}: {booking.target_name}"]
         if booking.responsible_name:
-            lines.append(f"{_('Responsible person')}: {booking.responsible_name}")
+            lines.append(f"{responsible}: {booking.responsible_name}")
         event.add("description", "\n".join(lines))
         event.add("url", settings.SITE_URL.rstrip("/") + booking.get_absolute_url())
     else:

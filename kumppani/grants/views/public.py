@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kumppani.accounts.models import Role
 from kumppani.core.pagination import paginate, query_without_page
 from kumppani.grants.forms import PublicFilterForm
 from kumppani.grants.models import Call, CallStatus, Criterion, Programme
@@ -33,6 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
         ),
         "programmes": programmes,
         "open_calls": Call.objects.open_now().select_related("programme"),
+        "is_officer": request.user.is_authenticated and request.user.has_role(Role.GRANT_OFFICER),
     }
     return render(request, "grants/index.html", context)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.core.cache import cache
@@ -107,16 +108,49 @@ def _minutes(value: dt.time) -> int:
     return value.hour * 60 + value.minute
 
 
+ALL_DAYS = tuple(range(7))
+
+
 def _open_days(spec: NeedSpec, hours: dict[int, tuple[Span, ...]]) -> tuple[int, ...]:
+    """Weekdays on which some open span fits the duration inside the wanted window.
+
+    Plain loops: this runs for every facility of the city on every match.
+    """
     start, end = spec.window
-    days = spec.weekdays or tuple(range(7))
-    return tuple(
-        day
-        for day in days
-        if any(
-            max(opens, start) + spec.duration <= min(closes, end)
-            for opens, closes in hours.get(day, ())
-        )
+    duration = spec.duration
+    result = []
+    for day in spec.weekdays or ALL_DAYS:
+        for opens, closes in hours.get(day, ()):
+            if (opens if opens > start else start) + duration <= (closes if closes < end else end):
+                result.append(day)
+                break
+    return tuple(result)
+
+
+def _sort_key(spec: NeedSpec, profile: FacilityProfile) -> tuple:
+    """Fewest unmet requirements first, then the wanted kind, then least waste."""
+    missing = 0
+    if spec.equipment:
+        missing += len(spec.equipment - profile.equipment)
+    equipment_short = missing
+    if spec.accessibility:
+        missing += len(spec.accessibility - profile.accessibility)
+    days = _open_days(spec, profile.hours)
+    failures = (
+        (profile.capacity < spec.group_size)
+        + (equipment_short > 0)
+        + (missing > equipment_short)
+        + (not days)
+        + (bool(spec.districts) and profile.district_id not in spec.districts)
+    )
+    wrong_type = bool(spec.facility_type) and profile.facility_type != spec.facility_type
+    return (
+        failures,
+        wrong_type,
+        missing,
+        -len(days),
+        abs(profile.capacity - spec.group_size),
+        profile.name,
     )
 
 
@@ -131,26 +165,17 @@ def _assess(spec: NeedSpec, profile: FacilityProfile) -> _Assessment:
     )
 
 
+def scored(spec: NeedSpec, profiles: list[FacilityProfile]) -> list[tuple[tuple, FacilityProfile]]:
+    """Pure ranking of every profile: (sort key, profile), best first."""
+    return sorted(((_sort_key(spec, profile), profile) for profile in profiles), key=itemgetter(0))
+
+
 def rank(
     spec: NeedSpec, profiles: list[FacilityProfile], *, limit: int | None = 20
 ) -> list[tuple[FacilityProfile, _Assessment]]:
-    """Pure ranking: fewest unmet requirements first, then the wanted kind, then least waste."""
-    assessed = [(profile, _assess(spec, profile)) for profile in profiles]
-    assessed.sort(
-        key=lambda pair: (
-            pair[1].failures,
-            not pair[1].type_ok,
-            len(pair[1].missing_equipment) + len(pair[1].missing_accessibility),
-            -len(pair[1].open_days),
-            abs(pair[0].capacity - spec.group_size),
-            pair[0].name,
-        )
-    )
-    return assessed[:limit] if limit else assessed
-
-
-def count_suitable(spec: NeedSpec, profiles: list[FacilityProfile]) -> int:
-    return sum(1 for profile in profiles if _assess(spec, profile).failures == 0)
+    ordered = scored(spec, profiles)
+    chosen = ordered[:limit] if limit else ordered
+    return [(profile, _assess(spec, profile)) for _key, profile in chosen]
 
 
 def load_profiles(on_date: dt.date | None = None) -> list[FacilityProfile]:
@@ -343,12 +368,12 @@ def match_need(
 ) -> MatchResult:
     spec = NeedSpec.from_need(need)
     profiles = cached_profiles() if profiles is None else profiles
-    ranked = rank(spec, profiles, limit=None)
+    ordered = scored(spec, profiles)
     names = vocabulary_names()
-    suitable = sum(1 for _profile, assessment in ranked if assessment.failures == 0)
     return MatchResult(
         matches=[
-            explain(spec, profile, assessment, names) for profile, assessment in ranked[:limit]
+            explain(spec, profile, _assess(spec, profile), names)
+            for _key, profile in ordered[:limit]
         ],
-        suitable_count=suitable,
+        suitable_count=sum(1 for key, _profile in ordered if key[0] == 0),
     )

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.models import Role
 from kumppani.core.pagination import paginate, query_without_page
 from kumppani.core.time import today
 from kumppani.facilities import presentation
@@ -57,6 +58,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "markers": markers,
             "markers_json": presentation.script_json(markers),
             "tiles": tile_layer(),
+            "is_catalogue_staff": request.user.is_authenticated
+            and request.user.has_role(Role.FACILITY_MANAGER),
         },
     )
 

@@ -258,3 +258,18 @@ def test_demo_data_loads_twice_without_duplicates(resident, facility_manager, tm
     assert all(f.photos.count() == 1 for f in facilities)
     assert any(f.is_divisible for f in facilities.prefetch_related("parts"))
     assert Need.objects.filter(status=NeedStatus.UNMET).exists()
+
+
+def test_erasing_a_responsible_staff_member(unit, facility_manager):
+    from django.core.exceptions import ValidationError
+
+    from kumppani.core.gdpr import erase_for
+    from kumppani.facilities.tests.factories import staff_member
+
+    deputy = staff_member(email="deputy@example.org")
+    facility = FacilityFactory(unit=unit, responsible=deputy)
+    erase_for(deputy)
+    facility.refresh_from_db()
+    assert facility.responsible == unit.responsible == facility_manager
+    with pytest.raises(ValidationError):
+        erase_for(facility_manager)

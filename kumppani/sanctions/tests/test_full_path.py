@@ -133,7 +133,7 @@ def test_report_hear_decide_enforce_reconsider_annul(
     assert decision.decided_by == facility_manager and decision.status == DecisionStatus.APPROVED
     assert decision.starts_on == DAY + dt.timedelta(days=1)
     assert decision.ends_on == dt.date(2026, 12, 10)
-    assert "oikaisuvaatimus" in mail.outbox[0].body
+    assert "OIKAISUVAATIMUSOHJE" in mail.outbox[0].body  # instructions in the party language
 
     # Enforcement: the booking form and the API refuse, with the end date and the decision.
     client.force_login(resident)

@@ -1,20 +1,8 @@
-"""Test-wide settings defaults, applied before Django reads its settings."""
-
-import os
-
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("HTTPS", "false")
-os.environ.setdefault("REQUIRE_STAFF_MFA", "false")
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-os.environ.setdefault("STATIC_MANIFEST", "false")
-os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
-os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
-
+"""Fixtures shared by every test. Test settings defaults live in config/testenv.py."""
 
 # --- Personas shared by every permission test (STYLE.md: anonymous, resident, member,
 # organization admin, the responsible staff member, unrelated staff, an outsider's object).
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

@@ -76,6 +76,8 @@ CITY_NAME = env_str("CITY_NAME", "Esimerkkikaupunki")
 CITY_LOGO_URL = env_str("CITY_LOGO_URL", "")
 CITY_PRIMARY_COLOR = env_str("CITY_PRIMARY_COLOR", "#0a4f8a")
 CITY_ACCENT_COLOR = env_str("CITY_ACCENT_COLOR", "#f5c400")
+# The city's Y-tunnus: its funder id (FI-PRO-…) in the 360Giving grants data.
+CITY_BUSINESS_ID = env_str("CITY_BUSINESS_ID", "")
 FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "palaute@example.org")
 ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", "saavutettavuus@example.org")
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from kumppani.bookings.tests.factories import DAY, at, book
 from kumppani.bookings.validators import NOT_ELIGIBLE_CODE
@@ -203,11 +204,12 @@ def test_reconsideration_deadline(frozen, policy, facility, facility_manager, re
     # Sent 11.9. (Friday); deemed received 14.9.; 14 days → 28.9. (Monday).
     assert decision.reconsideration_deadline == dt.date(2026, 9, 28)
     frozen.move_to(at(dt.date(2026, 9, 29), 8))
-    with pytest.raises(ValidationError) as late:
-        services.request_reconsideration(
-            decision=decision, requested_by=resident, grounds="Väärin."
-        )
-    assert late.value.message == str(RECONSIDERATION_LATE) % {"date": "28.9.2026"}
+    with translation.override("fi"):
+        with pytest.raises(ValidationError) as late:
+            services.request_reconsideration(
+                decision=decision, requested_by=resident, grounds="Väärin."
+            )
+        assert late.value.message == str(RECONSIDERATION_LATE) % {"date": "28.9.2026"}
     frozen.move_to(at(dt.date(2026, 9, 28), 23, 30))
     request = services.request_reconsideration(
         decision=decision, requested_by=resident, grounds="Väärin."
@@ -281,14 +283,18 @@ def test_booking_records_policy_version(frozen, facility, resident, facility_man
 
 
 def test_future_bookings_listed_for_the_manager(
-    frozen, policy, facility, facility_manager, resident
+    client, frozen, policy, facility, facility_manager, resident
 ):
+    from django.urls import reverse
+
     from kumppani.sanctions.enforcement import future_bookings
 
     first = book(facility, resident, at(DAY, 18), at(DAY, 20))
-    upcoming = book(
-        facility, resident, at(DAY + dt.timedelta(days=10), 18), at(DAY + dt.timedelta(days=10), 20)
-    )
+    later = DAY + dt.timedelta(days=10)
+    upcoming = book(facility, resident, at(later, 18), at(later, 20))
     frozen.move_to(at(DAY + dt.timedelta(days=1), 9))
     incident = decided(first, facility_manager, resident, step(policy, 3))
     assert list(future_bookings(incident.decision)) == [upcoming]
+    client.force_login(facility_manager)
+    page = client.get(incident.get_absolute_url()).content.decode()
+    assert reverse("bookings:manage_detail", args=[upcoming.pk]) in page

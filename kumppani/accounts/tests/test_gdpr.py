@@ -70,7 +70,7 @@ def test_profile_with_bad_input_keeps_what_was_typed(client, resident):
 @pytest.mark.django_db
 def test_export_contains_what_the_registry_knows(client, resident, registered):
     RoleAssignment.objects.create(user=resident, role="moderator")
-    registered("exporter", "bookings", lambda user: {"bookings": [f"hall for {user.email}"]})
+    registered("exporter", "test-section", lambda user: {"rooms": [f"hall for {user.email}"]})
     client.force_login(resident)
     assert client.get("/fi/profile/export/").status_code == 405  # a POST only
     response = client.post("/fi/profile/export/")
@@ -84,7 +84,7 @@ def test_export_contains_what_the_registry_knows(client, resident, registered):
     assert data["account"]["email_addresses"] == [
         {"email": resident.email, "verified": True, "primary": True}
     ]
-    assert data["bookings"] == {"bookings": [f"hall for {resident.email}"]}
+    assert data["test-section"] == {"rooms": [f"hall for {resident.email}"]}
     assert "exported_at" in data
 
 

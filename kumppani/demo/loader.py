@@ -44,7 +44,7 @@ from kumppani.organizations.models import (
 DEMO_PASSWORD = "kumppani-demo"  # noqa: S105
 
 # Later apps add their demo data in `kumppani/<app>/demo.py` with a function `load(stdout)`.
-PIPELINE_APPS = ("facilities", "grants", "bookings", "participation", "channels")
+PIPELINE_APPS = ("facilities", "grants", "bookings", "sanctions", "participation", "channels")
 
 LANGS = ("fi", "sv", "en")
 OFFERS, SEEKS = CooperationDirection.OFFERS, CooperationDirection.SEEKS

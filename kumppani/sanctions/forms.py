@@ -57,7 +57,7 @@ class LocalDateTimeField(forms.SplitDateTimeField):
 
     widget = forms.SplitDateTimeWidget(
         date_attrs={"type": "date"},
-        time_attrs={"type": "time"},
+        time_attrs={"type": "time", "aria-label": _("Time (hh:mm)")},
         date_format="%Y-%m-%d",
         time_format="%H:%M",
     )

@@ -73,6 +73,12 @@ def test_manager_drafts_and_administrator_publishes(client, facility_manager, ad
     client.post(reverse("sanctions:policy_new"))
     second = SanctionPolicy.objects.drafts().get()
     assert second.version == 2 and second.steps.count() == 2 and second.title_sv == "Påföljder"
+    # Saving the copied rows unchanged keeps them; a ticked row goes.
+    url = reverse("sanctions:policy_edit", args=[second.pk])
+    client.post(url, editor_data(**{"steps-INITIAL_FORMS": "2"}))
+    assert second.steps.count() == 2
+    client.post(url, editor_data(**{"steps-INITIAL_FORMS": "2", "steps-1-DELETE": "on"}))
+    assert [s.consequence for s in second.steps.all()] == ["warning"]
 
 
 @pytest.mark.parametrize("persona", ["resident", "org_admin", "liaison", "grant_officer"])

@@ -74,7 +74,7 @@ def policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
         steps = [
             {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
             for f in formset.forms
-            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+            if f.cleaned_data.get("order") and not f.cleaned_data.get("DELETE")
         ]
         texts = {name: form.cleaned_data[name] for name in PolicyForm.Meta.fields}
         try:

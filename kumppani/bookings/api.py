@@ -99,7 +99,9 @@ class AvailabilityView(APIView):
         ),
     )
     def get(self, request, pk: int):
-        facility = get_object_or_404(Facility.objects.published().select_related("unit"), pk=pk)
+        facility = get_object_or_404(
+            availability.facilities_for_availability().filter(published=True), pk=pk
+        )
         query = AvailabilityQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         start, end = query.validated_data["start"], query.validated_data["end"]
@@ -238,7 +240,9 @@ class BookingSerializer(serializers.ModelSerializer):
 
 
 class BookingCreateSerializer(serializers.Serializer):
-    facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.published())
+    facility = serializers.PrimaryKeyRelatedField(
+        queryset=availability.facilities_for_availability().filter(published=True)
+    )
     part = serializers.PrimaryKeyRelatedField(
         queryset=FacilityPart.objects.all(), required=False, allow_null=True
     )

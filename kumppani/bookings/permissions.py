@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kumppani.accounts.models import Role
+from kumppani.bookings.availability import facilities_for_availability
 from kumppani.bookings.models import Booking, BookingSeries
 from kumppani.facilities.models import Facility
 from kumppani.organizations.models import Membership, Organization
@@ -72,7 +73,8 @@ def get_series_for_user(user, pk: int) -> BookingSeries:
 
 def get_bookable_facility(slug: str) -> Facility:
     return get_object_or_404(
-        Facility.objects.published().select_related("unit", "district"), slug=slug
+        facilities_for_availability().filter(published=True).select_related("district"),
+        slug=slug,
     )
 
 

@@ -14,15 +14,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Q
 
 from kumppani.bookings.availability import UTC, window
 from kumppani.bookings.models import Occupancy
 from kumppani.core.time import make_local, now
-from kumppani.facilities.hours import schedules_for
-from kumppani.facilities.models import Facility, HoursException, WeeklyHours, WhoMayBook
-from kumppani.facilities.rules import effective_rules
+from kumppani.facilities.models import (
+    RULE_FIELDS,
+    Facility,
+    HoursException,
+    ReservationRules,
+    Season,
+    WeeklyHours,
+    WhoMayBook,
+)
+from kumppani.facilities.rules import EffectiveRules, merge_rules
 
 RESULT_LIMIT = 200
 
@@ -74,47 +82,86 @@ def _allowed(rules, start, end, moment) -> bool:
     )
 
 
-def search_free(spec: SearchSpec, *, moment: dt.datetime | None = None) -> list[Facility]:
-    """Facilities free (as a whole) for the whole time, by name; at most RESULT_LIMIT."""
-    moment = moment or now()
-    start, end = spec.start, spec.end
-    facilities = list(
-        candidates(spec)
-        .select_related("unit__rules", "rules", "unit", "district")
-        .order_by("name", "pk")
-    )
-    rules = {f.pk: effective_rules(f) for f in facilities}
-    facilities = [f for f in facilities if _allowed(rules[f.pk], start, end, moment)]
-    schedules = schedules_for([f.pk for f in facilities], spec.date, spec.date)
-    open_ids = {
-        pk
-        for pk, schedule in schedules.items()
-        if any(
-            o.astimezone(UTC) <= start and end <= c.astimezone(UTC)
-            for o, c in schedule.intervals(spec.date, spec.date)
+def _rules_for(rows: list[tuple[int, int]]) -> dict[int, EffectiveRules]:
+    """Effective rules of many facilities from plain rows (unit defaults ← facility's own)."""
+    # Every rules row (a few per unit at most) is cheaper than filtering by thousands of ids.
+    layers = ReservationRules.objects.values("unit_id", "facility_id", *RULE_FIELDS)
+    of_unit, of_facility = {}, {}
+    for layer in layers:
+        target = of_unit if layer["unit_id"] else of_facility
+        target[layer["unit_id"] or layer["facility_id"]] = SimpleNamespace(**layer)
+    merged: dict[tuple, EffectiveRules] = {}
+    result = {}
+    for pk, unit_id in rows:
+        key = (unit_id, pk if pk in of_facility else None)
+        if key not in merged:
+            merged[key] = merge_rules(of_unit.get(unit_id), of_facility.get(pk))
+        result[pk] = merged[key]
+    return result
+
+
+def _open_ids(spec: SearchSpec) -> set[int]:
+    """Facilities open for the whole time on the date, resolved as facilities.hours does:
+    an exception that day wins, then the latest dated season covering the date, then the
+    regular hours. City-wide rows of one day, without long id lists."""
+    day, t_from, t_to = spec.date, spec.time_from, spec.time_to
+    special = {
+        pk: not closed and opens <= t_from and t_to <= closes
+        for pk, closed, opens, closes in HoursException.objects.filter(date=day).values_list(
+            "facility_id", "closed", "opens", "closes"
         )
     }
-    facilities = [f for f in facilities if f.pk in open_ids]
-    if not facilities:
+    dated: dict[int, dt.date] = {}
+    for pk, valid_from in Season.objects.filter(valid_from__lte=day, valid_to__gte=day).values_list(
+        "facility_id", "valid_from"
+    ):
+        dated[pk] = max(valid_from, dated.get(pk, valid_from))
+    result = {pk for pk, is_open in special.items() if is_open}
+    for pk, valid_from in (
+        WeeklyHours.objects.filter(weekday=day.weekday(), opens__lte=t_from, closes__gte=t_to)
+        .filter(
+            Q(season__valid_from__isnull=True)
+            | Q(season__valid_from__lte=day, season__valid_to__gte=day)
+        )
+        .values_list("season__facility_id", "season__valid_from")
+    ):
+        if pk not in special and dated.get(pk) == valid_from:
+            result.add(pk)
+    return result
+
+
+def search_free(spec: SearchSpec, *, moment: dt.datetime | None = None) -> list[Facility]:
+    """Facilities free (as a whole) for the whole time, by name; at most RESULT_LIMIT.
+
+    Works on plain rows until the end (thousands of candidates would be slow as models).
+    """
+    moment = moment or now()
+    start, end = spec.start, spec.end
+    facilities = candidates(spec)
+    rows = list(facilities.order_by("name", "pk").values_list("pk", "unit_id"))
+    rules = _rules_for(rows)
+    allowed = {r: _allowed(r, start, end, moment) for r in set(rules.values())}
+    open_ids = _open_ids(spec)
+    ids = [pk for pk, _unit in rows if allowed[rules[pk]] and pk in open_ids]
+    if not ids:
         return []
     widest = max(max(r.buffer_before, r.buffer_after) for r in rules.values())
     busy: dict[int, list[tuple[dt.datetime, dt.datetime]]] = defaultdict(list)
-    rows = (
+    for facility_id, o_start, o_end in (
         Occupancy.objects.active()
-        .filter(part__facility_id__in=[f.pk for f in facilities])
         .overlapping(start - widest, end + widest)
         .values_list("part__facility_id", "start", "end")
-    )
-    for facility_id, o_start, o_end in rows:
+    ):
         busy[facility_id].append((o_start, o_end))
     free = []
-    for facility in facilities:
-        r = rules[facility.pk]
+    for pk in ids:
+        r = rules[pk]
         if not any(
             o_start - r.buffer_after < end and start < o_end + r.buffer_before
-            for o_start, o_end in busy.get(facility.pk, ())
+            for o_start, o_end in busy.get(pk, ())
         ):
-            free.append(facility)
+            free.append(pk)
             if len(free) >= RESULT_LIMIT:
                 break
-    return free
+    found = Facility.objects.filter(pk__in=free).select_related("unit", "district").in_bulk()
+    return [found[pk] for pk in free]

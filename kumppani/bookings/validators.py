@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.bookings import availability, checks
@@ -177,9 +178,10 @@ def active_booking_count(booker, facility, moment, *, exclude=()) -> int:
         .filter(booker=booker, facility=facility, end__gt=moment)
         .exclude(pk__in=list(exclude))
     )
-    singles = future.filter(series__isnull=True).count()
-    series = future.filter(series__isnull=False).values("series").distinct().count()
-    return singles + series
+    counts = future.aggregate(
+        singles=Count("pk", filter=Q(series__isnull=True)), series=Count("series", distinct=True)
+    )
+    return counts["singles"] + counts["series"]
 
 
 def check_max_active(draft: BookingDraft, moment) -> ValidationError | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.accounts.models import User
 from kumppani.bookings import checks, validators
 from kumppani.bookings.models import Booking, BookingKind, Occupancy
+from kumppani.bookings.services import notify as mail
 from kumppani.bookings.validators import TAKEN, BookingDraft
 from kumppani.core.decisions import DecisionStatus
 from kumppani.core.time import add_working_days, local, now
@@ -77,10 +78,12 @@ def release(bookings) -> None:
 
 
 def write_occupancy(booking: Booking, draft: BookingDraft) -> None:
-    """Inserts the rows; a concurrent booking that won the race becomes the `taken` message."""
+    """Inserts the rows; a concurrent booking that won the race becomes the `taken` message.
+
+    No savepoint: the error leaves the caller's transaction, which then rolls back whole.
+    """
     try:
-        with transaction.atomic():
-            occupy(booking, draft)
+        occupy(booking, draft)
     except IntegrityError as exc:
         if is_overlap_violation(exc):
             raise taken_error() from exc
@@ -204,13 +207,15 @@ def create_booking(
             terms_version=checks.terms_version(facility) if terms_accepted else "",
             moment=moment,
         )
-        booking.full_clean(exclude=["facility", "part", "booker", "organization", "created_by"])
+        # The database checks the constraints at insert; validating them here would cost a query each.
+        booking.full_clean(
+            exclude=["facility", "part", "booker", "organization", "created_by"],
+            validate_constraints=False,
+        )
         booking.save()
         write_occupancy(booking, draft)
         if notify and kind == BookingKind.BOOKING:
-            from kumppani.bookings.services import notify as mail
-
-            transaction.on_commit(lambda: mail.booking_created(booking.pk))
+            mail.later("bookings_created", [booking.pk])
     return booking
 
 
@@ -237,9 +242,7 @@ def change_booking(*, booking: Booking, start: dt.datetime, end: dt.datetime, by
         raise_if_invalid(draft, now())
         move(booking, draft)
         if booking.kind == BookingKind.BOOKING:
-            from kumppani.bookings.services import notify as mail
-
-            transaction.on_commit(lambda: mail.booking_changed([booking.pk]))
+            mail.later("booking_changed", [booking.pk])
     return booking
 
 

@@ -26,7 +26,7 @@ CANCEL_REASON_REQUIRED = _("Give a reason for the cancellation; the booker will 
 def _notify(kind: str, pks: list[int]) -> None:
     from kumppani.bookings.services import notify as mail
 
-    transaction.on_commit(lambda: getattr(mail, kind)(pks))
+    mail.later(kind, pks)
 
 
 def _mailed(bookings: Iterable[Booking]) -> list[int]:

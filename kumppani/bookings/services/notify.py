@@ -88,10 +88,6 @@ def _each(event: str, pks: Iterable[int]) -> None:
         _send(event, group)
 
 
-def booking_created(pk: int) -> None:
-    bookings_created([pk])
-
-
 def bookings_created(pks: Iterable[int]) -> None:
     for group in _groups(pks):
         pending = group[0].status == DecisionStatus.PENDING
@@ -112,3 +108,14 @@ def bookings_cancelled(pks: Iterable[int]) -> None:
 
 def booking_changed(pks: Iterable[int]) -> None:
     _each("changed", pks)
+
+
+def later(event: str, pks: Iterable[int]) -> None:
+    """Queues the e-mails once the transaction commits (never for a rolled-back booking)."""
+    from django.db import transaction
+
+    from kumppani.bookings.tasks import send_booking_mail
+
+    chosen = [int(pk) for pk in pks]
+    if chosen:
+        transaction.on_commit(lambda: send_booking_mail.enqueue(event, chosen))

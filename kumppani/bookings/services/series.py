@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.bookings import availability, checks, validators
 from kumppani.bookings.models import Booking, BookingKind, BookingSeries, Occupancy
+from kumppani.bookings.services import notify as mail
 from kumppani.bookings.services.booking import (
     Responsible,
     _lock_booker,
@@ -180,10 +181,7 @@ def create_series(
         Booking.objects.bulk_create([b for b, _d in bookings])
         _occupy_all(bookings)
         if notify:
-            pks = [b.pk for b, _d in bookings]
-            from kumppani.bookings.services import notify as mail
-
-            transaction.on_commit(lambda: mail.bookings_created(pks))
+            mail.later("bookings_created", [b.pk for b, _d in bookings])
     return series
 
 
@@ -193,9 +191,8 @@ def _occupy_all(bookings: list[tuple[Booking, BookingDraft]]) -> None:
     from kumppani.bookings.services.booking import is_overlap_violation
 
     try:
-        with transaction.atomic():
-            for booking, draft in bookings:
-                occupy(booking, draft)
+        for booking, draft in bookings:
+            occupy(booking, draft)
     except IntegrityError as exc:
         if is_overlap_violation(exc):
             raise taken_error() from exc
@@ -258,10 +255,7 @@ def change_series_time(
             move(booking, draft)
         series.start_time, series.end_time = start_time, end_time
         series.save(update_fields=["start_time", "end_time"])
-        mailed = [b.pk for b in bookings if b.kind == BookingKind.BOOKING]
-        from kumppani.bookings.services import notify as mail
-
-        transaction.on_commit(lambda: mail.booking_changed(mailed))
+        mail.later("booking_changed", [b.pk for b in bookings if b.kind == BookingKind.BOOKING])
     return bookings
 
 

@@ -143,3 +143,26 @@ def test_free_periods_respect_occupancy_and_window(frozen, facility, resident):
 def test_validators_messages_are_module_constants():
     assert validators.TAKEN
     assert "%(days)s" in str(validators.OUTSIDE_WINDOW)
+
+
+def test_search_follows_exceptions_and_seasons(frozen, resident):
+    from kumppani.bookings.search import SearchSpec, search_free
+    from kumppani.facilities import services as facility_services
+    from kumppani.facilities.models import Season, WeeklyHours
+
+    regular = bookable_facility()
+    closed = bookable_facility()
+    facility_services.add_exception(facility=closed, first_day=DAY)
+    short_season = bookable_facility()
+    season = Season.objects.create(
+        facility=short_season, valid_from=DAY - dt.timedelta(days=3), valid_to=DAY
+    )
+    WeeklyHours.objects.create(
+        season=season, weekday=DAY.weekday(), opens=dt.time(8), closes=dt.time(16)
+    )
+    special = bookable_facility()
+    facility_services.add_exception(
+        facility=special, first_day=DAY, opens=dt.time(17), closes=dt.time(23)
+    )
+    spec = SearchSpec(date=DAY, time_from=dt.time(18), time_to=dt.time(20))
+    assert {f.pk for f in search_free(spec)} == {regular.pk, special.pk}

@@ -19,7 +19,7 @@ from kumppani.sanctions.models import (
     SanctionPolicy,
     SanctionTarget,
 )
-from kumppani.sanctions.models.cases import MAX_PHOTO_BYTES
+from kumppani.sanctions.models.evidence import MAX_PHOTO_BYTES
 from kumppani.sanctions.rules import HEARING_DAYS
 
 PHOTO_EMPTY = _("The file is empty.")

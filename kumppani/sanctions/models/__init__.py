@@ -1,5 +1,4 @@
 from kumppani.sanctions.models.cases import (
-    EvidencePhoto,
     Hearing,
     HearingAnswer,
     Incident,
@@ -8,8 +7,8 @@ from kumppani.sanctions.models.cases import (
     ReconsiderationOutcome,
     SanctionDecision,
     SanctionTarget,
-    Tip,
 )
+from kumppani.sanctions.models.evidence import EvidencePhoto, Tip
 from kumppani.sanctions.models.policy import (
     Consequence,
     LadderStep,

@@ -50,11 +50,16 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        services.delete_account(user=user)
-        messages.success(request, _("Your account was deleted."))
-        return redirect("core:home")
+        try:
+            # An app may refuse, e.g. while the person is a unit's named responsible person.
+            services.delete_account(user=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            logout(request)
+            messages.success(request, _("Your account was deleted."))
+            return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})
 
 

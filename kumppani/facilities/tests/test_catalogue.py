@@ -196,3 +196,15 @@ def test_reserved_words_never_become_a_facility_address(catalogue):
     )
     assert made.slug != "manage"
     assert Facility.objects.get(pk=made.pk).get_absolute_url().endswith("/manage-tila/")
+
+
+def test_facility_page_leads_to_booking_and_the_sanctions_policy(client, catalogue, resident):
+    hall = catalogue["hall"]
+    hall.terms_of_use = "Leave the hall tidy."
+    hall.save()
+    client.force_login(resident)
+    text = client.get(f"/en/facilities/{hall.slug}/").text
+    assert f'href="/en/bookings/facilities/{hall.slug}/book/"' in text
+    assert f'href="/en/bookings/facilities/{hall.slug}/calendar/"' in text
+    assert 'href="/en/misuse/policy/"' in text
+    assert f'href="/en/misuse/report/{hall.slug}/"' in text

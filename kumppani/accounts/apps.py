@@ -15,3 +15,10 @@ class AccountsConfig(AppConfig):
 
         auditlog.register(User, include_fields=["email", "is_active", "is_staff", "is_superuser"])
         auditlog.register(RoleAssignment)
+
+        from kumppani.accounts.models import Role
+        from kumppani.core.staff_tools import register_staff_tool
+
+        register_staff_tool(
+            label=_("Staff roles"), url_name="accounts:roles", roles=(Role.ADMINISTRATOR,), order=90
+        )

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from kumppani.core.decisions import queue_for
 from kumppani.core.permissions import require_staff
+from kumppani.core.staff_tools import tools_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -23,7 +24,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def handling_queue(request: HttpRequest) -> HttpResponse:
     """M8: everything waiting for this official's decision, due first."""
     require_staff(request.user)
-    return render(request, "core/handling.html", {"items": queue_for(request.user)})
+    return render(
+        request,
+        "core/handling.html",
+        {"items": queue_for(request.user), "tools": tools_for(request.user)},
+    )
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -28,3 +28,31 @@ class FacilitiesConfig(AppConfig):
         auditlog.register(models.Unit.managers.through)
         register_exporter("facility_needs", gdpr.export_needs)
         register_eraser(gdpr.erase_needs)
+
+        from kumppani.accounts.models import Role
+        from kumppani.core.staff_tools import register_staff_tool
+
+        register_staff_tool(
+            label=_("Manage facilities"),
+            url_name="facilities:manage",
+            roles=(Role.FACILITY_MANAGER,),
+            order=20,
+        )
+        register_staff_tool(
+            label=_("Import and export the catalogue"),
+            url_name="facilities:import",
+            roles=(Role.FACILITY_MANAGER,),
+            order=21,
+        )
+        register_staff_tool(
+            label=_("Facility needs"),
+            url_name="facilities:needs",
+            roles=(Role.FACILITY_MANAGER,),
+            order=22,
+        )
+        register_staff_tool(
+            label=_("Unmet demand for facilities"),
+            url_name="facilities:needs_report",
+            roles=(Role.FACILITY_MANAGER,),
+            order=23,
+        )

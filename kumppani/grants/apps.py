@@ -30,3 +30,13 @@ class GrantsConfig(AppConfig):
             models.GrantApplicantRight,
         ):
             auditlog.register(model)
+
+        from kumppani.accounts.models import Role
+        from kumppani.core.staff_tools import register_staff_tool
+
+        register_staff_tool(
+            label=_("Grant handling"),
+            url_name="grants:officer_index",
+            roles=(Role.GRANT_OFFICER,),
+            order=40,
+        )

@@ -25,3 +25,25 @@ class OrganizationsConfig(AppConfig):
         register_queue_source(queue.pending_verifications)
         register_exporter("organizations", services.export_person)
         register_eraser(services.erase_person)
+
+        from kumppani.accounts.models import Role
+        from kumppani.core.staff_tools import register_staff_tool
+
+        register_staff_tool(
+            label=_("Organizations waiting for verification"),
+            url_name="organizations:verification",
+            roles=(Role.LIAISON,),
+            order=10,
+        )
+        register_staff_tool(
+            label=_("Organization liaisons on the directory"),
+            url_name="organizations:liaisons",
+            roles=(Role.LIAISON,),
+            order=11,
+        )
+        register_staff_tool(
+            label=_("New version of the cooperation practices"),
+            url_name="organizations:practices_new",
+            roles=(Role.LIAISON,),
+            order=12,
+        )

@@ -35,3 +35,19 @@ class SanctionsConfig(AppConfig):
             models.Reconsideration,
         ):
             auditlog.register(model)
+
+        from kumppani.accounts.models import Role
+        from kumppani.core.staff_tools import register_staff_tool
+
+        register_staff_tool(
+            label=_("Misuse cases"),
+            url_name="sanctions:cases",
+            roles=(Role.FACILITY_MANAGER,),
+            order=35,
+        )
+        register_staff_tool(
+            label=_("Sanctions policy drafts"),
+            url_name="sanctions:policy_drafts",
+            roles=(Role.FACILITY_MANAGER,),
+            order=36,
+        )

@@ -281,6 +281,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
+# Evidence in misuse cases: outside MEDIA_ROOT, served only through permission-checked views.
+SANCTIONS_PRIVATE_ROOT = env_str("SANCTIONS_PRIVATE_ROOT", str(BASE_DIR / "var" / "private"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

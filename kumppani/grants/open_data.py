@@ -61,7 +61,7 @@ def organization_identifier(org_id: int, business_id: str) -> str:
 
 
 def funder_identifier() -> str:
-    business_id = getattr(settings, "CITY_BUSINESS_ID", "")
+    business_id = settings.CITY_BUSINESS_ID
     if business_id:
         return f"FI-PRO-{business_id}"
     return f"360G-kumppani-{city_slug()}-funder"

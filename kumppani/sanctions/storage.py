@@ -1,23 +1,19 @@
 """Private storage for evidence photos: outside MEDIA_ROOT, without a public URL.
 
 Files are only ever served by a view that checks the case's permissions first.
-Set SANCTIONS_PRIVATE_ROOT (settings or environment) to move it; default var/private.
+Its folder is the SANCTIONS_PRIVATE_ROOT setting (see docs/operations.md).
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
 
 def private_root() -> str:
-    configured = getattr(settings, "SANCTIONS_PRIVATE_ROOT", None) or os.environ.get(
-        "SANCTIONS_PRIVATE_ROOT"
-    )
-    return str(configured or Path(settings.BASE_DIR) / "var" / "private")
+    return str(settings.SANCTIONS_PRIVATE_ROOT)
 
 
 class PrivateStorage(FileSystemStorage):

@@ -8,8 +8,10 @@ repeat), then photos and needs are added where missing. Idempotent.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 
+from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
@@ -988,11 +990,21 @@ def _needs() -> int:
     return created
 
 
+def _ensure_standard_vocabulary() -> None:
+    """The equipment and accessibility vocabulary comes from a data migration; a test database
+    flushed between tests has lost it, so the demo puts it back (idempotent)."""
+    migration = importlib.import_module(
+        "kumppani.facilities.migrations.0002_standard_equipment_and_accessibility"
+    )
+    migration.add_vocabulary(django_apps, None)
+
+
 def load(stdout) -> None:
     if not User.objects.filter(email=MANAGER).exists():
         stdout.write(f"Demo facilities skipped: {MANAGER} does not exist.")
         return
     with transaction.atomic(), translation.override("fi"):
+        _ensure_standard_vocabulary()
         plan = build_plan(_sheets(), None, [])
         if not plan.ok:
             for error in plan.errors[:20]:

@@ -51,7 +51,7 @@ def get_managed_booking_for_user(user, pk: int, *, for_update: bool = False) -> 
         "facility__unit", "part", "organization", "series", "booker", "created_by", "decided_by"
     )
     if for_update:
-        queryset = queryset.select_for_update()
+        queryset = queryset.select_for_update(of=("self",))
     booking = get_object_or_404(queryset, pk=pk)
     if not booking.facility.unit.is_managed_by(user):
         raise PermissionDenied

@@ -223,7 +223,9 @@ def change_booking(*, booking: Booking, start: dt.datetime, end: dt.datetime, by
     """Moves one booking (one date of a series, too) to a new time, with every rule checked."""
     with transaction.atomic():
         booking = (
-            Booking.objects.select_for_update().select_related("facility__unit").get(pk=booking.pk)
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("facility__unit")
+            .get(pk=booking.pk)
         )
         staff = by if booking.facility.unit.is_managed_by(by) else None
         draft = BookingDraft(

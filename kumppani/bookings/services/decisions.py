@@ -122,7 +122,7 @@ def cancel_bookings(
         raise ValidationError({"reason": CANCEL_REASON_REQUIRED})
     pks = [b.pk for b in bookings]
     locked = list(
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .select_related("facility__unit__rules", "facility__rules")
         .filter(pk__in=pks, status__in=[DecisionStatus.PENDING, DecisionStatus.APPROVED])
         .filter(end__gt=moment)

@@ -213,7 +213,7 @@ def change_series_time(
     with transaction.atomic():
         moment = now()
         series = (
-            BookingSeries.objects.select_for_update()
+            BookingSeries.objects.select_for_update(of=("self",))
             .select_related("facility__unit")
             .get(pk=series.pk)
         )

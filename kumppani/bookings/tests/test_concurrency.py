@@ -6,6 +6,7 @@ the clear "taken" (or, if they arrive after the winner committed, "already booke
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 import requests
@@ -58,6 +59,19 @@ def _tokens(count: int) -> list[str]:
     ]
 
 
+def _post(session: requests.Session, url: str, **kwargs) -> requests.Response:
+    """POST, retrying a refused connection: the test server's listen queue is short (five),
+    so some of the simultaneous connects are reset before any request is read."""
+    for attempt in range(10):
+        try:
+            return session.post(url, timeout=60, **kwargs)
+        except requests.ConnectionError:
+            if attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _fire(url: str, jobs: list[tuple[str, dict]]) -> list[requests.Response]:
     barrier = threading.Barrier(len(jobs))
     results: list = [None] * len(jobs)
@@ -65,9 +79,7 @@ def _fire(url: str, jobs: list[tuple[str, dict]]) -> list[requests.Response]:
     def run(index: int, token: str, body: dict) -> None:
         session = requests.Session()
         barrier.wait()
-        results[index] = session.post(
-            url, json=body, headers={"Authorization": f"Token {token}"}, timeout=60
-        )
+        results[index] = _post(session, url, json=body, headers={"Authorization": f"Token {token}"})
 
     threads = [
         threading.Thread(target=run, args=(i, token, body)) for i, (token, body) in enumerate(jobs)
@@ -171,11 +183,11 @@ def test_series_against_single_bookings(live_server, transactional_db):
     def season() -> None:
         barrier.wait()
         season_result.append(
-            session.post(
+            _post(
+                session,
                 form_url,
                 data=series_form,
                 headers={"Referer": form_url},
-                timeout=60,
                 allow_redirects=False,
             )
         )
@@ -183,11 +195,11 @@ def test_series_against_single_bookings(live_server, transactional_db):
     def single(index: int, token: str) -> None:
         body = _payload(facility, clash, clash + dt.timedelta(hours=2))
         barrier.wait()
-        single_results[index] = requests.post(
+        single_results[index] = _post(
+            requests.Session(),
             f"{live_server.url}/api/v1/bookings/",
             json=body,
             headers={"Authorization": f"Token {token}"},
-            timeout=60,
         )
 
     threads = [threading.Thread(target=season)] + [

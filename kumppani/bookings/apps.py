@@ -20,3 +20,13 @@ class BookingsConfig(AppConfig):
         register_eraser(gdpr.erase)
         auditlog.register(models.Booking, exclude_fields=["sequence", "updated_at"])
         auditlog.register(models.BookingSeries)
+
+        from kumppani.accounts.models import Role
+        from kumppani.core.staff_tools import register_staff_tool
+
+        register_staff_tool(
+            label=_("Booking requests"),
+            url_name="bookings:handling",
+            roles=(Role.FACILITY_MANAGER,),
+            order=19,
+        )

@@ -155,3 +155,10 @@ def test_staff_moves_and_cancels_with_reason(
     assert booking.status == DecisionStatus.CANCELLED
     assert booking.cancelled_by == facility_manager
     assert booking.cancellation_reason == "Vesivahinko."
+
+
+def test_handling_page_links_booking_requests(client, facility_manager, resident):
+    client.force_login(facility_manager)
+    assert reverse("bookings:handling") in client.get(reverse("core:handling")).content.decode()
+    client.force_login(resident)
+    assert client.get(reverse("core:handling")).status_code == 403

@@ -56,7 +56,7 @@ class LocalDateTimeField(forms.SplitDateTimeField):
     """A date and a time entered in Helsinki time."""
 
     widget = forms.SplitDateTimeWidget(
-        date_attrs={"type": "date"},
+        date_attrs={"type": "date", "aria-label": _("Date")},
         time_attrs={"type": "time", "aria-label": _("Time (hh:mm)")},
         date_format="%Y-%m-%d",
         time_format="%H:%M",

@@ -94,3 +94,12 @@ def test_tip_is_staff_only(client, frozen, facility, facility_manager, other_man
     client.post(reverse("sanctions:tip_dismiss", args=[tip.pk]))
     tip.refresh_from_db()
     assert tip.handled_at is not None and tip.incident is None
+
+
+def test_tip_form_labels_both_date_and_time_inputs(client, facility, org_member):
+    client.force_login(org_member)
+    page = client.get(f"/en/misuse/report/{facility.slug}/").content.decode()
+    group = page[page.index("<fieldset><legend>When did you notice it?") :]
+    group = group[: group.index("</fieldset>")]
+    assert 'type="date"' in group and 'aria-label="Date"' in group
+    assert 'type="time"' in group and 'aria-label="Time (hh:mm)"' in group

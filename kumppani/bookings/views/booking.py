@@ -13,8 +13,9 @@ from kumppani.bookings import services
 from kumppani.bookings.forms import BookingForm, DatesForm, SeriesForm
 from kumppani.bookings.permissions import get_bookable_facility
 from kumppani.bookings.services import SeriesSpec
-from kumppani.bookings.views.common import add_errors, initial_times, parse_moment
+from kumppani.bookings.views.common import initial_times, parse_moment
 from kumppani.core.decisions import DecisionStatus
+from kumppani.core.forms import add_service_errors
 from kumppani.facilities.rules import effective_rules
 
 
@@ -68,7 +69,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
             terms_accepted=True,
         )
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return render(request, "bookings/book.html", _context(facility, form))
     if booking.status == DecisionStatus.APPROVED:
         messages.success(request, _("The booking is confirmed. A confirmation was sent by e-mail."))
@@ -110,7 +111,7 @@ def book_series(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         occurrences = services.preview_series(spec)
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return render(request, "bookings/series_form.html", _context(facility, form))
     free = [o for o in occurrences if o.is_free]
     if step != "confirm":
@@ -132,7 +133,7 @@ def book_series(request: HttpRequest, slug: str) -> HttpResponse:
             terms_accepted=True,
         )
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return render(request, "bookings/series_form.html", _context(facility, form))
     messages.success(
         request, _("The recurring booking was made. A confirmation was sent by e-mail.")

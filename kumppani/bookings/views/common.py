@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms
-from django.core.exceptions import ValidationError
-
 from kumppani.core.time import local
-
-
-def add_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Service errors onto a form: field errors where they belong, the rest on top."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.error_list)
 
 
 def parse_moment(value: str | None) -> dt.datetime | None:

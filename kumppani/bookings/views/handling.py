@@ -26,9 +26,9 @@ from kumppani.bookings.permissions import (
     get_series_for_user,
     require_booking_staff,
 )
-from kumppani.bookings.views.common import add_errors
 from kumppani.core.audit import log_personal_data_view
 from kumppani.core.decisions import DecisionStatus
+from kumppani.core.forms import add_service_errors
 from kumppani.core.pagination import paginate, query_without_page
 from kumppani.core.time import local, now
 from kumppani.facilities.models import Facility, Unit
@@ -127,7 +127,7 @@ def deny(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.deny_bookings(bookings=list(targets), by=request.user, **form.cleaned_data)
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return _rerender(request, booking, deny_form=form)
     messages.success(request, _("The booking was denied. The booker sees the reason."))
     return redirect("bookings:manage_detail", pk=booking.pk)
@@ -145,7 +145,7 @@ def staff_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             booking=booking, by=request.user, as_staff=True, reason=form.cleaned_data["reason"]
         )
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return _rerender(request, booking, cancel_form=form)
     messages.success(request, _("The booking was cancelled."))
     return redirect("bookings:manage_detail", pk=booking.pk)
@@ -166,7 +166,7 @@ def change(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user,
         )
     except ValidationError as exc:
-        add_errors(form, exc)
+        add_service_errors(form, exc)
         return _rerender(request, booking, change_form=form)
     messages.success(request, _("The booking was moved. The booker was told by e-mail."))
     return redirect("bookings:manage_detail", pk=booking.pk)
@@ -224,7 +224,7 @@ def staff_book(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=data["kind"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             done = (
                 _("The time was blocked.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.core.audit import log_personal_data_view
 from kumppani.core.decisions import DecisionStatus
+from kumppani.core.forms import add_service_errors
 from kumppani.core.pagination import paginate
 from kumppani.core.time import now
 from kumppani.sanctions import enforcement, permissions, rules, services
@@ -23,15 +24,6 @@ from kumppani.sanctions.forms import (
     ReconsiderationRequestForm,
 )
 from kumppani.sanctions.models import Incident, IncidentStage, SanctionPolicy, SanctionTarget
-
-
-def form_errors(form, error: ValidationError) -> None:
-    """Puts a service's errors on the form's fields (or on top), keeping what was typed."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -109,7 +101,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 waives=form.cleaned_data["waives"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your answer was sent to the staff."))
             return redirect(incident)
@@ -127,7 +119,7 @@ def request_reconsideration(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=decision, requested_by=request.user, grounds=form.cleaned_data["grounds"]
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your request for reconsideration was received."))
             return redirect(incident)

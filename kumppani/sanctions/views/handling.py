@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kumppani.bookings.models import Booking
 from kumppani.bookings.permissions import get_managed_booking_for_user
 from kumppani.core.audit import log_personal_data_view
+from kumppani.core.forms import add_service_errors
 from kumppani.core.pagination import paginate, query_without_page
 from kumppani.sanctions import permissions, services
 from kumppani.sanctions.forms import (
@@ -25,7 +26,7 @@ from kumppani.sanctions.forms import (
     ReconsiderationDecisionForm,
 )
 from kumppani.sanctions.models import Incident, IncidentStage, Tip
-from kumppani.sanctions.views.cases import decision_form, form_errors, private_file, staff_context
+from kumppani.sanctions.views.cases import decision_form, private_file, staff_context
 
 
 @login_required
@@ -92,7 +93,7 @@ def report(request: HttpRequest, booking_pk: int) -> HttpResponse:
             )
             _save_photo(request, form, incident=incident)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The case was recorded."))
             return redirect(incident)
@@ -179,7 +180,7 @@ def open_hearing(request: HttpRequest, pk: int) -> HttpResponse:
                 days=form.cleaned_data["days"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The hearing was opened and the parties were e-mailed."))
             return redirect(incident)
@@ -210,7 +211,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 departure_reason=data["departure_reason"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The decision was made and sent to the parties."))
             return redirect(incident)
@@ -250,7 +251,7 @@ def decide_reconsideration(request: HttpRequest, pk: int) -> HttpResponse:
                 terms=terms,
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The request for reconsideration was decided."))
             return redirect(incident)

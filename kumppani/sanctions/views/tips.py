@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kumppani.bookings.permissions import get_bookable_facility
+from kumppani.core.forms import add_service_errors
 from kumppani.sanctions import services
 from kumppani.sanctions.forms import TipForm
-from kumppani.sanctions.views.cases import form_errors
 
 
 @login_required
@@ -33,7 +33,7 @@ def new_tip(request: HttpRequest, slug: str) -> HttpResponse:
                 checked=getattr(upload, "checked", None),
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you. The staff of the space were told."))
             return redirect(facility.get_absolute_url())

@@ -11,12 +11,7 @@ PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := config.settings
 
-# The test settings, given to Django before it reads its settings (a fast password hasher,
-# e-mail kept in memory, no HTTPS redirects). A DATABASE_URL in the environment is kept.
-TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=false HTTPS=false REQUIRE_STAFF_MFA=false \
-	EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend STATIC_MANIFEST=false \
-	WHITENOISE_USE_FINDERS=true PASSWORD_HASHERS=django.contrib.auth.hashers.MD5PasswordHasher \
-	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+# Test settings come from config/testenv.py (loaded by pytest itself).
 
 .PHONY: run install migrate demo serve test test-fast test-browser check lint format messages \
 	translations bench clean
@@ -57,8 +52,8 @@ run: demo
 # Debian's Chromium and axe-core; skipped with a reason when /usr/bin/chromium is missing)
 # in one process, so that one browser serves them all. Both passes run even if the first
 # fails. Exit status 5 means "nothing selected" (e.g. PYTEST_ARGS="-k" matching one pass only).
-FAST_TESTS = $(TEST_ENV) $(PY) -m pytest -n 2 --dist loadfile -m 'not browser' $(PYTEST_ARGS)
-BROWSER_TESTS = $(TEST_ENV) $(PY) -m pytest -m browser $(PYTEST_ARGS)
+FAST_TESTS = $(PY) -m pytest -n 2 --dist loadfile -m 'not browser' $(PYTEST_ARGS)
+BROWSER_TESTS = $(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 test: install translations
 	@status=0; \

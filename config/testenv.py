@@ -1,16 +1,22 @@
-"""Test-wide settings defaults, loaded by pytest as a plugin (`-p config.testenv`).
+"""Test settings, loaded by pytest as a plugin (`-p config.testenv`, see pyproject.toml).
 
-A plugin named with -p is imported before pytest-django reads the settings, unlike conftest.py,
-so these defaults win over a developer's `.env` (whose values only fill in what is unset).
+A plugin named with -p is imported before pytest-django reads the settings (conftest.py is too
+late), so these win over a developer's `.env` and shell: tests never send real mail or use the slow
+password hasher. DATABASE_URL is left alone, so the suite runs on SQLite or PostgreSQL.
 """
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("HTTPS", "false")
-os.environ.setdefault("REQUIRE_STAFF_MFA", "false")
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-os.environ.setdefault("STATIC_MANIFEST", "false")
-os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
-os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
+os.environ.update(
+    {
+        "SECRET_KEY": "test-only-secret-key",
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "REQUIRE_STAFF_MFA": "false",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "STATIC_MANIFEST": "false",
+        "WHITENOISE_USE_FINDERS": "true",
+        "PASSWORD_HASHERS": "django.contrib.auth.hashers.MD5PasswordHasher",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+)

@@ -111,11 +111,26 @@ def booking_changed(pks: Iterable[int]) -> None:
 
 
 def later(event: str, pks: Iterable[int]) -> None:
-    """Queues the e-mails once the transaction commits (never for a rolled-back booking)."""
+    """Queues the e-mails; never for a rolled-back booking.
+
+    With the database task backend the task row is written in the booking's own transaction (an
+    outbox: it commits or rolls back with the booking, and costs no commit of its own). Any
+    other backend might run or send the task at once, so it is queued after the commit.
+    """
     from django.db import transaction
 
     from kumppani.bookings.tasks import send_booking_mail
 
     chosen = [int(pk) for pk in pks]
-    if chosen:
+    if not chosen:
+        return
+    if _queued_in_database():
+        send_booking_mail.enqueue(event, chosen)
+    else:
         transaction.on_commit(lambda: send_booking_mail.enqueue(event, chosen))
+
+
+def _queued_in_database() -> bool:
+    from django.conf import settings
+
+    return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"

@@ -172,6 +172,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if IS_POSTGRES:
+    # Parameters travel separately from the SQL, so psycopg prepares the statements a worker
+    # repeats (every booking runs the same dozen): PostgreSQL parses and plans each once.
+    if env_bool("DB_PREPARED_STATEMENTS", True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=2
+        )
 
 # --- Cache (sessions stay in the database; rate limits use the cache) ------------------------
 CACHE_URL = env_str("CACHE_URL", "")
@@ -371,7 +378,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.security.csrf": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own messages (e.g. "Bad Request") follow LOG_LEVEL too.
+        "django": {"level": env_str("LOG_LEVEL", "INFO")},
+        "django.security.csrf": {"level": "WARNING"},
+    },
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False

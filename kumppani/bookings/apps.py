@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+PERSONAL_FIELDS = ["purpose", "responsible_name", "responsible_phone", "responsible_email"]
+
 
 class BookingsConfig(AppConfig):
     name = "kumppani.bookings"
@@ -18,8 +20,12 @@ class BookingsConfig(AppConfig):
         register_queue_source(bookings_queue)
         register_exporter("bookings", gdpr.export)
         register_eraser(gdpr.erase)
-        auditlog.register(models.Booking, exclude_fields=["sequence", "updated_at"])
-        auditlog.register(models.BookingSeries)
+        # The log records decisions, times and prices, never the personal details that
+        # erasure removes from the booking itself (the purpose and the responsible person).
+        auditlog.register(
+            models.Booking, exclude_fields=[*PERSONAL_FIELDS, "sequence", "updated_at"]
+        )
+        auditlog.register(models.BookingSeries, exclude_fields=["purpose"])
 
         from kumppani.accounts.models import Role
         from kumppani.core.staff_tools import register_staff_tool

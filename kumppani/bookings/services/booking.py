@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from auditlog.context import disable_auditlog
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -212,7 +213,10 @@ def create_booking(
             exclude=["facility", "part", "booker", "organization", "created_by"],
             validate_constraints=False,
         )
-        booking.save()
+        # The row records its own creation (created_at, booker, created_by, terms), as a
+        # series' dates do (bulk_create); the audit log keeps the later changes.
+        with disable_auditlog():
+            booking.save()
         write_occupancy(booking, draft)
         if notify and kind == BookingKind.BOOKING:
             mail.later("bookings_created", [booking.pk])

@@ -17,8 +17,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 from kumppani.bookings.models import Occupancy
-from kumppani.core.time import HELSINKI, local, make_local, now
+from kumppani.core.time import HELSINKI, local, make_local, now, today
 from kumppani.facilities.hours import Schedule, schedule_for
 from kumppani.facilities.models import Facility, FacilityPart
 from kumppani.facilities.rules import EffectiveRules, effective_rules
@@ -106,6 +108,50 @@ def facilities_for_availability():
     return Facility.objects.select_related("unit", "unit__rules", "rules").prefetch_related("parts")
 
 
+# --- A facility's setup, cached under its config_version ----------------------------------------
+
+SETUP_DAYS_BACK = 1  # load() looks a day back for bookings over midnight
+SETUP_DAYS_AHEAD = 800  # beyond any booking window
+SETUP_TIMEOUT = 24 * 3600
+
+
+def _setup_key(pk: int, version: int) -> str:
+    return f"bookings:facility-setup:{pk}:{version}"
+
+
+def bookable_facility(pk: int) -> Facility | None:
+    """A published facility with everything a booking check reads (unit, rules, parts, prices
+    and its opening hours from yesterday on), or None.
+
+    Costs one small query when cached: the facility's `config_version` is read fresh and is part
+    of the cache key, so any change to the setup (kumppani.facilities.versioning) is seen at once
+    by every process, and an entry never has to be deleted.
+    """
+    version = (
+        Facility.objects.filter(pk=pk, published=True)
+        .values_list("config_version", flat=True)
+        .first()
+    )
+    if version is None:
+        return None
+    key = _setup_key(pk, version)
+    facility = cache.get(key)
+    if facility is None:
+        facility = facilities_for_availability().prefetch_related("prices").get(pk=pk)
+        first = today() - dt.timedelta(days=SETUP_DAYS_BACK)
+        last = first + dt.timedelta(days=SETUP_DAYS_AHEAD)
+        facility.cached_schedule = (first, last, schedule_for(facility, first, last))
+        cache.set(key, facility, SETUP_TIMEOUT)
+    return facility
+
+
+def _schedule(facility: Facility, first_day: dt.date, last_day: dt.date) -> Schedule:
+    cached = getattr(facility, "cached_schedule", None)
+    if cached is not None and cached[0] <= first_day and last_day <= cached[1]:
+        return cached[2]
+    return schedule_for(facility, first_day, last_day)
+
+
 def load(
     facility: Facility,
     first_day: dt.date,
@@ -116,7 +162,7 @@ def load(
     """Everything the availability of `facility` on first_day..last_day (local dates) needs."""
     parts = facility.physical_parts()
     rules = effective_rules(facility)
-    schedule = schedule_for(facility, first_day, last_day)
+    schedule = _schedule(facility, first_day, last_day)
     data = FacilityData(facility, parts, rules, schedule, first_day, last_day)
     # Occupancy touching the range, widened by a day for buffers and bookings over midnight.
     window_start = make_local(first_day, dt.time()) - dt.timedelta(days=1)

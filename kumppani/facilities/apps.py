@@ -11,7 +11,9 @@ class FacilitiesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from kumppani.core.gdpr import register_eraser, register_exporter
-        from kumppani.facilities import gdpr, models
+        from kumppani.facilities import gdpr, models, versioning
+
+        versioning.connect()
 
         for model in (
             models.Unit,

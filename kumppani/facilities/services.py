@@ -71,9 +71,12 @@ def check_responsible(user) -> None:
 
 
 def touch(facility_or_id) -> None:
-    """Marks the facility changed, so that cached needs-matching profiles are rebuilt."""
+    """Marks the facility changed, so that cached needs-matching profiles and booking setups
+    are rebuilt (needed after `bulk_create()` or `update()`, which send no signals)."""
+    from kumppani.facilities.versioning import new_version
+
     pk = getattr(facility_or_id, "pk", facility_or_id)
-    Facility.objects.filter(pk=pk).update(updated_at=now())
+    Facility.objects.filter(pk=pk).update(updated_at=now(), config_version=new_version())
 
 
 @transaction.atomic

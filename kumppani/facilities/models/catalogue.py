@@ -151,6 +151,10 @@ class Facility(models.Model):
     )
     created_at = models.DateTimeField(default=now)
     updated_at = models.DateTimeField(default=now)
+    # A new random value on every change to what booking checks read (the facility, its unit,
+    # parts, rules, hours and prices; see kumppani.facilities.versioning): the key under which
+    # a facility's setup is cached. Random, so a stale copy saved back can't revive an old key.
+    config_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = FacilityQuerySet.as_manager()
 

@@ -98,6 +98,7 @@ def with_hours(facility, days=range(7), opens=dt.time(8), closes=dt.time(21)) ->
     WeeklyHours.objects.bulk_create(
         WeeklyHours(season=season, weekday=day, opens=opens, closes=closes) for day in days
     )
+    services.touch(facility)  # bulk_create sends no signals
     return season
 
 

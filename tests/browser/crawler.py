@@ -10,23 +10,18 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.helpers import axe_violations
+
 LANGS = ("fi", "sv", "en")
 MAX_PAGES_PER_LANGUAGE = 60
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 NARROW = {"width": 320, "height": 800}
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/media/", "/static/")
 SKIPPED_PARTS = ("logout", "/export/", "download")
 DOWNLOAD_SUFFIXES = (".csv", ".json", ".ics", ".xlsx", ".pdf", ".xml", ".atom", ".rss", ".zip")
-
-_axe = Axe()
 
 
 @dataclass
@@ -97,10 +92,8 @@ def _check_page(page, url: str, report: CrawlReport) -> list[str]:
         return []
     if "text/html" not in response.headers.get("content-type", ""):
         return []
-    results = _axe.run(page, options=AXE_OPTIONS)
-    for violation in results.response["violations"]:
-        targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:5])
-        report.add(url, f"axe {violation['id']} ({violation['impact']}): {targets}")
+    for violation in axe_violations(page):
+        report.add(url, violation)
     page.set_viewport_size(NARROW)
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > NARROW["width"]:

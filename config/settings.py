@@ -172,13 +172,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-if IS_POSTGRES:
+if IS_POSTGRES and env_bool("DB_PREPARED_STATEMENTS", True):
     # Parameters travel separately from the SQL, so psycopg prepares the statements a worker
     # repeats (every booking runs the same dozen): PostgreSQL parses and plans each once.
-    if env_bool("DB_PREPARED_STATEMENTS", True):
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=2
-        )
+    # Turn off (DB_PREPARED_STATEMENTS=false) behind a transaction-pooling PgBouncer.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=2
+    )
 
 # --- Cache (sessions stay in the database; rate limits use the cache) ------------------------
 CACHE_URL = env_str("CACHE_URL", "")

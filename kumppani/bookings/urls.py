@@ -11,6 +11,7 @@ urlpatterns = [
     path("facilities/<slug:slug>/recurring/", booking.book_series, name="book_series"),
     path("facilities/<slug:slug>/busy.ics", calendar.busy_feed, name="busy_feed"),
     path("<int:pk>/", mine.detail, name="detail"),
+    path("<int:pk>/move/", mine.move, name="move"),
     path("<int:pk>/cancel/", mine.cancel, name="cancel"),
     path("recurring/<int:pk>/", mine.series_detail, name="series_detail"),
     path("recurring/<int:pk>/cancel/", mine.series_cancel, name="series_cancel"),

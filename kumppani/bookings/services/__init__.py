@@ -15,6 +15,7 @@ from kumppani.bookings.services.decisions import (
     deny_booking,
     deny_bookings,
 )
+from kumppani.bookings.services.moving import booker_may_move, move_booking
 from kumppani.bookings.services.series import (
     SeriesSpec,
     change_series_time,
@@ -28,6 +29,7 @@ __all__ = [
     "approve_booking",
     "approve_bookings",
     "booker_may_cancel",
+    "booker_may_move",
     "cancel_booking",
     "cancel_bookings",
     "change_booking",
@@ -36,6 +38,7 @@ __all__ = [
     "create_series",
     "deny_booking",
     "deny_bookings",
+    "move_booking",
     "preview_series",
     "quote",
 ]

@@ -1,4 +1,5 @@
-"""Persona matrix for every bookings page, the calendar, feeds, GDPR and query counts."""
+"""Persona matrix for every bookings page and the booker's move, the calendar, feeds, GDPR and
+query counts."""
 
 import datetime as dt
 
@@ -121,6 +122,35 @@ def test_persona_matrix(client, request, world, view, persona):
     login(client, request, persona)
     response = client.get(url_of(world))
     assert response.status_code == expected[persona], (view, persona)
+
+
+MOVE_ORG_BOOKING = {
+    "anonymous": 302,  # to sign in
+    "resident": 404,
+    "org_member": 302,  # moved; back to the booking
+    "org_admin": 302,  # acts for the organization, too
+    "facility_manager": 403,  # sees it, but moves it on the handling page
+    "other_manager": 404,
+    "grant_officer": 404,
+    "administrator": 403,
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_move_persona_matrix(client, request, world, persona):
+    """The booker's move (POST only) for the organization's booking, as each persona."""
+    booking = world["org"]
+    login(client, request, persona)
+    response = client.post(
+        reverse("bookings:move", args=[booking.pk]),
+        {"date": DAY.isoformat(), "start_time": "17:00", "end_time": "18:00"},
+    )
+    assert response.status_code == MOVE_ORG_BOOKING[persona], persona
+    booking.refresh_from_db()
+    moved = persona in ("org_member", "org_admin")
+    assert (booking.start == at(DAY, 17)) is moved
+    if moved:
+        assert response["Location"] == booking.get_absolute_url()
 
 
 def test_calendar_week_without_personal_data(client, world):

@@ -1,17 +1,18 @@
-"""A person's own bookings and those of the organizations they act for; cancelling."""
+"""A person's own bookings and those of the organizations they act for; moving, cancelling."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kumppani.bookings import services
-from kumppani.bookings.forms import SeriesTimeForm, StaffCancelForm
+from kumppani.bookings.forms import ChangeTimeForm, SeriesTimeForm, StaffCancelForm
 from kumppani.bookings.models import Booking
 from kumppani.bookings.permissions import (
     acts_for,
@@ -19,11 +20,22 @@ from kumppani.bookings.permissions import (
     get_organization_for_booker,
     get_series_for_user,
 )
+from kumppani.bookings.services.moving import MOVE_DEADLINE_PASSED, NOT_MOVABLE
 from kumppani.bookings.services.series import future_active
+from kumppani.bookings.views.common import initial_times
 from kumppani.core.audit import log_personal_data_view
+from kumppani.core.decisions import DecisionStatus
+from kumppani.core.forms import add_service_errors
 from kumppani.core.pagination import paginate, query_without_page
 from kumppani.core.time import now
+from kumppani.facilities.rules import effective_rules
 from kumppani.organizations.models import Organization
+
+MOVED = gettext_lazy("The booking was moved. You will get the new times by e-mail.")
+MOVED_PENDING = gettext_lazy(
+    "The booking was moved. The new time waits for the approval of the facility's staff; "
+    "you will get an e-mail when they have decided."
+)
 
 
 @login_required
@@ -55,23 +67,62 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail_context(request: HttpRequest, booking: Booking, move_form=None) -> dict:
+    own = acts_for(request.user, booking)
+    may_cancel = own and services.booker_may_cancel(booking)
+    if move_form is None and own and services.booker_may_move(booking):
+        minutes = int(booking.duration.total_seconds() // 60)
+        move_form = ChangeTimeForm(initial=initial_times(booking.start, minutes))
+    return {
+        "booking": booking,
+        "own": own,
+        "may_cancel": may_cancel,
+        "move_form": move_form,
+        "requires_approval": move_form is not None
+        and effective_rules(booking.facility).requires_approval,
+        "manages": booking.facility.unit.is_managed_by(request.user),
+    }
+
+
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     booking = get_booking_for_user(request.user, pk)
-    own = acts_for(request.user, booking)
-    if not own:
+    context = _detail_context(request, booking)
+    if not context["own"]:
         # A manager of the unit sees the responsible person's contact details (M9c).
         log_personal_data_view(request, what="booking responsible person", obj=booking)
-    return render(
-        request,
-        "bookings/detail.html",
-        {
-            "booking": booking,
-            "own": own,
-            "may_cancel": own and services.booker_may_cancel(booking),
-            "manages": booking.facility.unit.is_managed_by(request.user),
-        },
-    )
+    return render(request, "bookings/detail.html", context)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    """The booker moves one booking (one date of a series, too) while they could cancel it."""
+    booking = get_booking_for_user(request.user, pk)
+    if not acts_for(request.user, booking):
+        raise PermissionDenied  # managers move bookings on the handling page
+    if not services.booker_may_move(booking):
+        messages.error(request, MOVE_DEADLINE_PASSED if booking.is_active else NOT_MOVABLE)
+        return redirect(booking)
+    form = ChangeTimeForm(request.POST)
+    if form.is_valid():
+        try:
+            moved = services.move_booking(
+                booking=booking,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _moved_message(moved))
+            return redirect(moved)
+    return render(request, "bookings/detail.html", _detail_context(request, booking, form))
+
+
+def _moved_message(booking: Booking) -> str:
+    return str(MOVED_PENDING if booking.status == DecisionStatus.PENDING else MOVED)
 
 
 @login_required

@@ -155,12 +155,14 @@ def fill_in_everything_but_the_phone(page) -> None:
     tab_to(page, field(page, "Vastuuhenkilön puhelinnumero"), key="Shift+Tab")  # left empty
     tab_to(page, field(page, "Vastuuhenkilö on vähintään 18-vuotias", "checkbox"))
     page.keyboard.press("Space")
-    # Read the long terms first (their box scrolls with the arrow keys), then go back to accept.
+    # The long terms come before the box that accepts them; their box scrolls with the arrows.
     terms = page.get_by_role("region", name="Käyttöehdot")
     tab_to(page, terms)
     page.keyboard.press("ArrowDown")
     page.wait_for_function("box => box.scrollTop > 0", arg=terms.element_handle())
-    tab_to(page, field(page, ACCEPT_TERMS, "checkbox"), key="Shift+Tab")
+    page.keyboard.press("Tab")
+    expect(field(page, ACCEPT_TERMS, "checkbox")).to_be_focused()
+    assert_focus_is_visible(page)
     page.keyboard.press("Space")
     expect(field(page, "Vastuuhenkilö on vähintään 18-vuotias", "checkbox")).to_be_checked()
     expect(field(page, ACCEPT_TERMS, "checkbox")).to_be_checked()

@@ -31,6 +31,7 @@ from kumppani.facilities.models import (
     Weekday,
     WeeklyHours,
 )
+from kumppani.facilities.versioning import new_version
 
 PRICE_OVERLAP = _("Another price of this facility for this group is valid at the same time.")
 PRICE_BEFORE_CURRENT = _("A new price must start after the current price started.")
@@ -73,8 +74,6 @@ def check_responsible(user) -> None:
 def touch(facility_or_id) -> None:
     """Marks the facility changed, so that cached needs-matching profiles and booking setups
     are rebuilt (needed after `bulk_create()` or `update()`, which send no signals)."""
-    from kumppani.facilities.versioning import new_version
-
     pk = getattr(facility_or_id, "pk", facility_or_id)
     Facility.objects.filter(pk=pk).update(updated_at=now(), config_version=new_version())
 

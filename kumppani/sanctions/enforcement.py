@@ -21,7 +21,7 @@ from kumppani.sanctions.models import (
     SanctionPolicy,
     SanctionTarget,
 )
-from kumppani.sanctions.models.policy import BAN_CONSEQUENCES
+from kumppani.sanctions.models.policy import policy_label
 
 PERSON_BANNED = _("You may not make bookings until %(date)s (misuse decision %(number)s).")
 ORGANIZATION_BANNED = _(
@@ -36,7 +36,8 @@ def _covering(day_now: dt.date, day_of_booking: dt.date) -> Q:
     )
 
 
-def _ban_condition(booker, organization, start: dt.datetime | None) -> Q:
+def bans_for(booker, organization, start: dt.datetime | None = None):
+    """The bans that stop this booker (for this organization, or privately) from booking."""
     day_now = today()
     day_of_booking = local(start).date() if start else day_now
     parties = Q(pk__in=[])
@@ -52,16 +53,10 @@ def _ban_condition(booker, organization, start: dt.datetime | None) -> Q:
     if organization is not None:
         parties |= Q(target=SanctionTarget.ORGANIZATION, target_organization=organization)
     return (
-        Q(status=DecisionStatus.APPROVED, outcome__in=BAN_CONSEQUENCES)
-        & _covering(day_now, day_of_booking)
-        & parties
-    )
-
-
-def bans_for(booker, organization, start: dt.datetime | None = None):
-    """The bans that stop this booker (for this organization, or privately) from booking."""
-    return (
-        SanctionDecision.objects.filter(_ban_condition(booker, organization, start))
+        SanctionDecision.objects.imposed()
+        .bans()
+        .filter(_covering(day_now, day_of_booking))
+        .filter(parties)
         .select_related("incident", "target_organization")
         .order_by("-ends_on")
     )
@@ -80,12 +75,12 @@ def ban_message(decision: SanctionDecision) -> str:
 
 def booking_check(booker, organization, facility, start) -> str | None:
     """M9d: a banned person or organization cannot make new bookings."""
-    # Runs on every booking and almost every booking passes: one lean EXISTS, and the
-    # decision's details only for a ban.
-    condition = _ban_condition(booker, organization, start)
-    if not SanctionDecision.objects.filter(condition).exists():
+    bans = bans_for(booker, organization, start)
+    # Runs on every booking and almost every booking passes: a bare EXISTS (which drops the
+    # joins and the order), and the decision's details only for a ban.
+    if not bans.exists():
         return None
-    decision = bans_for(booker, organization, start).first()
+    decision = bans.first()
     return ban_message(decision) if decision else None
 
 
@@ -112,10 +107,8 @@ def price_group_adjuster(booker, organization, group: str) -> str:
 
 def terms_version_provider(facility) -> str:
     """Every booking records the version of the sanctions policy in force when it was made."""
-    version = (
-        SanctionPolicy.objects.published().order_by("-version").values_list("version", flat=True)
-    ).first()
-    return SanctionPolicy(version=version).label if version is not None else ""
+    version = SanctionPolicy.objects.in_force_version()
+    return policy_label(version) if version is not None else ""
 
 
 def future_bookings(decision: SanctionDecision):

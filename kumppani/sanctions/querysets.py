@@ -19,9 +19,16 @@ class PolicyQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(published_at__isnull=True)
 
+    def newest_published(self):
+        return self.published().order_by("-version")
+
     def in_force(self):
         """The newest published version (None when nothing is published yet)."""
-        return self.published().order_by("-version").first()
+        return self.newest_published().first()
+
+    def in_force_version(self) -> int | None:
+        """The number of the version in force, read as one value (checked on every booking)."""
+        return self.newest_published().values_list("version", flat=True).first()
 
 
 def party_condition(user, prefix: str = "") -> Q:

@@ -70,7 +70,8 @@ def mine(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, booking: Booking, move_form=None) -> dict:
     own = acts_for(request.user, booking)
     may_cancel = own and services.booker_may_cancel(booking)
-    if move_form is None and own and services.booker_may_move(booking):
+    # Moving is allowed exactly as long as cancelling (services.booker_may_move).
+    if move_form is None and may_cancel:
         minutes = int(booking.duration.total_seconds() // 60)
         move_form = ChangeTimeForm(initial=initial_times(booking.start, minutes))
     return {

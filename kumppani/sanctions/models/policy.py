@@ -58,6 +58,11 @@ TIMED_CONSEQUENCES = (Consequence.LOSS_OF_FREE_USE, Consequence.BAN, Consequence
 BAN_CONSEQUENCES = (Consequence.BAN, Consequence.LONGER_BAN)
 
 
+def policy_label(version: int) -> str:
+    """What a booking records as the accepted version of the policy."""
+    return f"sanctions-policy:{version}"
+
+
 class SanctionPolicy(models.Model):
     """One version of the policy. A draft until published; the newest published one is in force."""
 
@@ -96,8 +101,7 @@ class SanctionPolicy(models.Model):
 
     @property
     def label(self) -> str:
-        """What a booking records as the accepted version."""
-        return f"sanctions-policy:{self.version}"
+        return policy_label(self.version)
 
 
 class LadderStep(models.Model):
